@@ -1,0 +1,11 @@
+// Unit tests run in Node: pure code, the main process's pure parts, and the real duckdb-wasm engine (Node build).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['renderer/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts', 'datasets/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
