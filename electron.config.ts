@@ -25,7 +25,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [svelte()],
+    plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],
     server: { fs: { allow: [root] } },
     worker: { format: 'es' },
     build: {

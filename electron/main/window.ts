@@ -1,0 +1,45 @@
+// Main-process layer, Electron-bound: the one application window. Its webPreferences are written inline (not
+// spread from a helper) so reviewers and electronegativity see every security switch where the window is made.
+// The page gets only the preload's `window.workbench`; it cannot navigate away, open windows or embed webviews.
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { APP_INDEX_URL, isAllowedNavigation } from './app-url.ts';
+
+export function createMainWindow(outDir: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 800,
+    minHeight: 500,
+    show: false,
+    title: 'IDMG Workbench',
+    webPreferences: {
+      preload: join(outDir, 'preload', 'index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      // Middle-click ('auxclick') can open links outside the window-open handler's view; the app never needs it.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+
+  win.once('ready-to-show', () => win.show());
+  // A page that fails to load never becomes ready-to-show; show the window anyway so the user is not left guessing.
+  win.webContents.once('did-fail-load', () => win.show());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+
+  void win.loadURL(APP_INDEX_URL);
+  return win;
+}

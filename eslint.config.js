@@ -1,0 +1,89 @@
+// Lint: correctness rules plus the architecture's import rules (../shared/architecture.md), enforced here rather
+// than remembered. Each layer lists what it must not import; a wrong-layer import fails `npm run lint`.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import svelteConfig from './svelte.config.js';
+
+const NODE = { regex: '^node:', message: 'The page cannot use Node built-ins; keep Node code in electron/, scripts/ or tests.' };
+const ELECTRON = { regex: '^electron$', message: 'Only electron/ may import electron.' };
+const DUCKDB = { regex: '^@duckdb/', message: 'Only renderer/lib/engine may import duckdb.' };
+const SVELTE = { regex: '^svelte', message: 'Pure layers must not depend on Svelte.' };
+const path = (segment, message) => ({ regex: `(^|/)${segment}(/|$)`, message });
+
+/** One config object per layer: files, then everything they must not import. */
+function layer(files, patterns, extra = {}) {
+  return { files, ...extra, rules: { 'no-restricted-imports': ['error', { patterns }], ...(extra.rules ?? {}) } };
+}
+
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'HTMLElement'].map(
+  (name) => ({ name, message: 'Pure layers must not touch the DOM or the network.' }),
+);
+const nodeOnly = ['renderer/lib/engine/node.ts', 'renderer/lib/engine/node-builtin.ts', 'renderer/**/*.test.ts'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig } },
+  },
+
+  // electron/
+  layer(['electron/contract.ts'], [{ regex: '.*', message: 'contract.ts imports nothing: it is shared by main, preload and the page.' }]),
+  layer(['electron/main/**/*.ts'], [path('renderer', 'The main process must not import the page.'), path('preload', 'Main must not import the preload.')]),
+  layer(['electron/preload/**/*.ts'], [
+    NODE,
+    path('renderer', 'The preload must not import the page.'),
+    { regex: '^(?!electron$|\\.\\./contract(\\.ts)?$)', message: 'The preload imports only electron and ../contract.' },
+  ]),
+
+  // renderer/lib: pure layers
+  layer(
+    ['renderer/lib/query/**/*.ts', 'renderer/lib/sdc/**/*.ts', 'renderer/lib/viz/**/*.ts'],
+    [
+      SVELTE,
+      ELECTRON,
+      DUCKDB,
+      path('engine', 'Pure layers do not import the engine.'),
+      path('host', 'Pure layers do not import the host.'),
+      path('state', 'Pure layers do not import UI state.'),
+      path('components', 'Pure layers do not import components.'),
+      path('features', 'Pure layers do not import features.'),
+      { group: ['echarts', 'echarts/*', 'apache-arrow'], allowTypeImports: true, message: 'Pure layers may only `import type` from echarts/arrow.' },
+    ],
+    { ignores: ['renderer/**/*.test.ts'], rules: { 'no-restricted-globals': ['error', ...domGlobals] } },
+  ),
+  layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
+    ignores: nodeOnly,
+  }),
+  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, { group: ['electron'], message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
+
+  // renderer: UI layers
+  layer(['renderer/state/**/*.ts'], [NODE, ELECTRON, DUCKDB, path('components', 'State does not import components.'), path('features', 'State does not import features.')], {
+    ignores: ['renderer/**/*.test.ts'],
+  }),
+  layer(['renderer/components/**/*.{ts,svelte}'], [
+    NODE,
+    ELECTRON,
+    DUCKDB,
+    path('state', 'Components are prop-driven: no state.'),
+    path('engine', 'Components do not run queries.'),
+    path('host', 'Components do not use the host.'),
+    path('features', 'Components do not import features.'),
+    { regex: '^echarts', message: 'Only components/EChart.svelte imports echarts (charts pass option objects).' },
+  ]),
+  layer(['renderer/components/EChart.svelte'], [NODE, ELECTRON, DUCKDB, path('state', 'Components are prop-driven: no state.')]),
+  layer(['renderer/features/**/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB], { ignores: ['renderer/**/*.test.ts'] }),
+  layer(['renderer/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB]),
+);

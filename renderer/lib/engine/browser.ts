@@ -1,0 +1,86 @@
+// Engine layer, page only: duckdb-wasm running in its own Web Worker. The wasm and worker files are bundled
+// with the app (Vite `?url` imports) — never a CDN. The threaded coi bundle is chosen when the page is
+// cross-origin isolated (app:// and the web-mode server send COOP/COEP), otherwise the eh bundle.
+import { Table } from 'apache-arrow';
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import { createTableSql, datasetFileName } from './dataset-sql.ts';
+import { lockdownStatements } from './lockdown.ts';
+import type { DatasetDef } from './manifest.ts';
+import { QueryError, type Engine, type EngineInfo, type QueryResult } from './types.ts';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  // selectBundle needs an mvp entry; it is only taken by browsers without wasm exceptions, which we do not ship for.
+  mvp: { mainModule: ehWasm, mainWorker: ehWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread },
+};
+
+export class BrowserEngine implements Engine {
+  private db: duckdb.AsyncDuckDB | null = null;
+  private conn: duckdb.AsyncDuckDBConnection | null = null;
+  private worker: Worker | null = null;
+  /** One connection runs one pending query at a time; queries queue behind each other in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  async open(): Promise<EngineInfo> {
+    const bundle = await duckdb.selectBundle(BUNDLES);
+    this.worker = new Worker(bundle.mainWorker!);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), this.worker);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    const coi = bundle.pthreadWorker !== null;
+    await db.open({
+      path: ':memory:',
+      maximumThreads: coi ? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)) : 1,
+      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+    });
+    this.db = db;
+    this.conn = await db.connect();
+    for (const sql of lockdownStatements(new URL('extensions/', location.href).href)) await this.query(sql);
+    const threads = Number((await this.query("SELECT current_setting('threads') AS t")).table.getChild('t')?.get(0));
+    return { duckdbVersion: await db.getVersion(), bundle: coi ? 'coi' : 'eh', threads, crossOriginIsolated };
+  }
+
+  async loadDataset(def: DatasetDef, bytes: Uint8Array): Promise<void> {
+    if (!this.db) throw new Error('The engine is not open.');
+    await this.db.registerFileBuffer(datasetFileName(def), bytes);
+    await this.query(createTableSql(def));
+  }
+
+  query(sql: string): Promise<QueryResult> {
+    const run = this.queue.then(() => this.runNow(sql));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runNow(sql: string): Promise<QueryResult> {
+    if (!this.conn) throw new Error('The engine is not open.');
+    const started = performance.now();
+    let table: Table;
+    try {
+      // send() runs as a pending query in the worker, so cancel() can interrupt it; query() could not be.
+      const reader = await this.conn.send(sql);
+      const batches = await reader.readAll();
+      table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
+    } catch (err) {
+      throw new QueryError(sql, err instanceof Error ? err.message : String(err));
+    }
+    return { sql, table, elapsedMs: performance.now() - started };
+  }
+
+  async cancel(): Promise<boolean> {
+    return this.conn ? this.conn.cancelSent() : false;
+  }
+
+  async close(): Promise<void> {
+    await this.conn?.close();
+    await this.db?.terminate();
+    this.conn = null;
+    this.db = null;
+    this.worker = null;
+  }
+}

@@ -1,0 +1,48 @@
+// Errors from the real engine, explained: runs bad SQL on duckdb-wasm (Node build) and checks the words shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from './node.ts';
+import { QueryError } from './types.ts';
+import { explainQueryError } from './explain-error.ts';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = new NodeEngine();
+  await engine.open();
+});
+afterAll(() => engine.close());
+
+async function errorOf(sql: string): Promise<string> {
+  try {
+    await engine.query(sql);
+  } catch (err) {
+    expect(err).toBeInstanceOf(QueryError);
+    return (err as QueryError).engineMessage;
+  }
+  throw new Error(`expected ${sql} to fail`);
+}
+
+describe('explainQueryError', () => {
+  it('names a missing table', async () => {
+    const e = explainQueryError(await errorOf('SELECT * FROM no_such_table'));
+    expect(e.summary).toBe('There is no table called no_such_table.');
+    expect(e.engineMessage).toMatch(/no_such_table/);
+  });
+  it('names a missing column', async () => {
+    const e = explainQueryError(await errorOf('SELECT nope FROM range(3)'));
+    expect(e.summary).toMatch(/no column called nope/);
+  });
+  it('explains a syntax error', async () => {
+    expect(explainQueryError(await errorOf('SELEC 1')).summary).toMatch(/^The SQL could not be read/);
+  });
+  it('explains the locked configuration', async () => {
+    expect(explainQueryError(await errorOf("SET autoload_known_extensions = true")).summary).toBe('Settings are locked in this workbench.');
+  });
+  it('explains a blocked extension', async () => {
+    expect(explainQueryError(await errorOf("SELECT * FROM read_parquet('x.parquet')")).summary).toMatch(/network or an extension/);
+  });
+  it('falls back to a general sentence and keeps the engine message', () => {
+    const e = explainQueryError('Something odd');
+    expect(e.summary).toBe('The query could not be run.');
+    expect(e.engineMessage).toBe('Something odd');
+  });
+});

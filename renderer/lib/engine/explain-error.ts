@@ -1,0 +1,58 @@
+// Engine layer, pure: turns DuckDB's error text into a sentence an analyst can act on, keeping the engine's own
+// message alongside (it is precise, just not friendly).
+
+export interface ExplainedError {
+  summary: string;
+  hint: string;
+  engineMessage: string;
+}
+
+const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] }[] = [
+  {
+    test: /Table with name (.+?) does not exist/i,
+    explain: (m) => [`There is no table called ${m[1]}.`, 'Check the table name against the Datasets list in the sidebar.'],
+  },
+  {
+    test: /Referenced column "?(.+?)"? not found/i,
+    explain: (m) => [`There is no column called ${m[1]} here.`, "Check the column name in the dataset's column list; names are case-sensitive when quoted."],
+  },
+  {
+    test: /Parser Error: (.*)/i,
+    explain: (m) => [`The SQL could not be read: ${m[1]}`, 'Look for a typo, a missing comma or an unclosed quote near the place named.'],
+  },
+  {
+    test: /Conversion Error: (.*)/i,
+    explain: (m) => [`A value could not be converted: ${m[1]}`, 'Use TRY_CAST to turn unconvertible values into NULL, or filter them out first.'],
+  },
+  {
+    test: /Cannot change configuration option|configuration has been locked/i,
+    explain: () => ['Settings are locked in this workbench.', 'The engine is locked down so that nothing can leave this computer; settings cannot be changed.'],
+  },
+  {
+    test: /extension|HTTP|http:|https:/i,
+    explain: () => ['This needs the network or an extension, which the workbench does not allow.', 'Load files through the workbench instead; all data stays on this computer.'],
+  },
+  {
+    test: /Out of Memory/i,
+    explain: () => ['The query needs more memory than the engine has.', 'Filter or aggregate the data first, or select fewer columns.'],
+  },
+  {
+    test: /INTERRUPT|cancel/i,
+    explain: () => ['The query was cancelled.', 'Run it again when you are ready.'],
+  },
+];
+
+export function explainQueryError(engineMessage: string): ExplainedError {
+  for (const rule of RULES) {
+    const m = engineMessage.match(rule.test);
+    if (m) {
+      const [summary, hint] = rule.explain(m);
+      return { summary, hint, engineMessage };
+    }
+  }
+  return {
+    summary: 'The query could not be run.',
+    hint: "Read the engine's message below; fix the SQL and run it again. Nothing already loaded was lost.",
+    engineMessage,
+  };
+}

@@ -1,0 +1,77 @@
+// Engine layer, Node only: duckdb-wasm's blocking Node build behind the Engine interface, so unit tests and
+// scripts run the very engine the page runs (same wasm, same SQL dialect), without a browser.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import {
+  createDuckDB,
+  NODE_RUNTIME,
+  VoidLogger,
+  type DuckDBConnection,
+} from '@duckdb/duckdb-wasm/blocking';
+import { createTableSql, datasetFileName } from './dataset-sql.ts';
+import { lockdownStatements } from './lockdown.ts';
+import type { DatasetDef } from './manifest.ts';
+import { QueryError, type Engine, type EngineInfo, type QueryResult } from './types.ts';
+
+const require = createRequire(import.meta.url);
+type DuckDBNodeBindings = Awaited<ReturnType<typeof createDuckDB>>;
+
+export class NodeEngine implements Engine {
+  private db: DuckDBNodeBindings | null = null;
+  private conn: DuckDBConnection | null = null;
+
+  async open(): Promise<EngineInfo> {
+    const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+    const bundles = {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+    };
+    const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+    await db.instantiate(() => {});
+    db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    this.db = db;
+    this.conn = db.connect();
+    for (const sql of lockdownStatements('http://127.0.0.1:9/extensions')) await this.query(sql);
+    const threads = Number((await this.query('SELECT current_setting(\'threads\') AS t')).table.getChild('t')?.get(0));
+    return { duckdbVersion: db.getVersion(), bundle: 'node-eh', threads, crossOriginIsolated: false };
+  }
+
+  async loadDataset(def: DatasetDef, bytes: Uint8Array): Promise<void> {
+    this.bindings().registerFileBuffer(datasetFileName(def), bytes);
+    await this.query(createTableSql(def));
+  }
+
+  async query(sql: string): Promise<QueryResult> {
+    const conn = this.connection();
+    const started = performance.now();
+    let table: Table;
+    try {
+      table = conn.query(sql) as unknown as Table;
+    } catch (err) {
+      throw new QueryError(sql, err instanceof Error ? err.message : String(err));
+    }
+    return { sql, table, elapsedMs: performance.now() - started };
+  }
+
+  async cancel(): Promise<boolean> {
+    return false; // the blocking build runs each query to completion before returning
+  }
+
+  async close(): Promise<void> {
+    this.conn?.close();
+    this.conn = null;
+    this.db?.reset();
+    this.db = null;
+  }
+
+  private bindings(): DuckDBNodeBindings {
+    if (!this.db) throw new Error('The engine is not open.');
+    return this.db;
+  }
+
+  private connection(): DuckDBConnection {
+    if (!this.conn) throw new Error('The engine is not open.');
+    return this.conn;
+  }
+}

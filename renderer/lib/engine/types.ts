@@ -1,0 +1,41 @@
+// Engine layer: the one Engine interface the app and the tests use. Two implementations share it: duckdb-wasm
+// in a Web Worker for the page (browser.ts) and duckdb-wasm's Node build for tests (node.ts) — the same engine.
+import type { Table } from 'apache-arrow';
+import type { DatasetDef } from './manifest.ts';
+
+export type Bundle = 'eh' | 'coi' | 'mvp' | 'node-eh';
+
+export interface EngineInfo {
+  /** DuckDB's own version string, e.g. "v1.4.3". */
+  duckdbVersion: string;
+  bundle: Bundle;
+  threads: number;
+  crossOriginIsolated: boolean;
+}
+
+export interface QueryResult {
+  sql: string;
+  table: Table;
+  elapsedMs: number;
+}
+
+export interface Engine {
+  open(): Promise<EngineInfo>;
+  /** Registers the dataset's CSV bytes (ownership passes to the engine) and creates its typed table. */
+  loadDataset(def: DatasetDef, bytes: Uint8Array): Promise<void>;
+  query(sql: string): Promise<QueryResult>;
+  /** Cancels the running query, if any; resolves true when one was cancelled. */
+  cancel(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** A SQL error from the engine, kept apart from other failures so the UI can show it as the user's query problem. */
+export class QueryError extends Error {
+  constructor(
+    readonly sql: string,
+    readonly engineMessage: string,
+  ) {
+    super(engineMessage);
+    this.name = 'QueryError';
+  }
+}

@@ -1,0 +1,43 @@
+// Visualisation layer, pure: how numbers and values are written for people. Integers get thousands separators
+// and are never rounded; other numbers keep every digit the engine returned (no silent rounding).
+
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 });
+
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
+}
+
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'bigint') return value.toLocaleString('en-GB');
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'object') return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return String(value);
+}
+
+/** Codes, not quantities: years, quarters, ids and ranks are written without thousands separators. */
+export function isCodeLikeColumn(name: string): boolean {
+  return /(^|_)(year|yr|quarter|id|code|rank|number|no)$/i.test(name.trim());
+}
+
+export function formatCell(value: unknown, codeLike: boolean): string {
+  if (codeLike && typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return formatValue(value);
+}
+
+/** "2 rows, 3 columns in 12 ms" */
+export function resultSummary(rows: number, columns: number, elapsedMs: number): string {
+  const r = `${formatNumber(rows)} ${rows === 1 ? 'row' : 'rows'}`;
+  const c = `${formatNumber(columns)} ${columns === 1 ? 'column' : 'columns'}`;
+  return `${r}, ${c} in ${formatNumber(Math.round(elapsedMs))} ms`;
+}
+
+/** Signed difference, e.g. "+16", "−10", "0". */
+export function formatDifference(n: number): string {
+  if (n === 0) return '0';
+  return (n > 0 ? '+' : '\u2212') + formatNumber(Math.abs(n));
+}

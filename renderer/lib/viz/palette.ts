@@ -1,0 +1,2 @@
+// Visualisation layer, pure: the colour-blind-safe palette (Okabe–Ito) every chart uses.
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];

@@ -1,0 +1,8 @@
+// Renderer entry: mounts the Svelte app. Everything the page does starts from App.svelte.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './styles.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('The page has no #app element.');
+mount(App, { target });

@@ -1,0 +1,39 @@
+// The architecture's import rules are enforced by lint: this runs ESLint (the real config) on wrong-layer
+// imports placed in each layer and checks that each is refused, and that a right-layer import is not.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: `${import.meta.dirname}/..` });
+
+async function restricted(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  const cases: [string, string][] = [
+    ['renderer/lib/query/x.ts', "import { mount } from 'svelte'; export const a = mount;"],
+    ['renderer/lib/viz/x.ts', "import { Workbench } from '../../state/workbench.svelte.ts'; export const a = Workbench;"],
+    ['renderer/lib/sdc/x.ts', "import * as echarts from 'echarts'; export const a = echarts;"],
+    ['renderer/lib/engine/x.ts', "import { useWorkbench } from '../../state/context.ts'; export const a = useWorkbench;"],
+    ['renderer/components/X.ts', "import { useWorkbench } from '../state/context.ts'; export const a = useWorkbench;"],
+    ['renderer/components/X.ts', "import * as echarts from 'echarts/core'; export const a = echarts;"],
+    ['renderer/features/x/y.ts', "import * as duckdb from '@duckdb/duckdb-wasm'; export const a = duckdb;"],
+    ['renderer/state/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
+    ['renderer/lib/host/x.ts', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;"],
+    ['electron/main/x.ts', "import { BrowserEngine } from '../../renderer/lib/engine/browser.ts'; export const a = BrowserEngine;"],
+    ['electron/preload/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
+    ['electron/contract.ts', "import { app } from 'electron'; export const a = app;"],
+  ];
+  for (const [file, code] of cases) {
+    it(`refuses in ${file}: ${code.split(';')[0]}`, async () => {
+      expect(await restricted(file, code)).not.toEqual([]);
+    });
+  }
+
+  it('allows what the plan allows', async () => {
+    expect(await restricted('renderer/lib/viz/x.ts', "import type { Table } from 'apache-arrow'; export type T = Table;")).toEqual([]);
+    expect(await restricted('renderer/features/x/y.ts', "import { quoteIdent } from '../../lib/query/quote.ts'; export const a = quoteIdent;")).toEqual([]);
+    expect(await restricted('electron/preload/x.ts', "import { contextBridge } from 'electron'; import { CHANNELS } from '../contract.ts'; export const a = [contextBridge, CHANNELS];")).toEqual([]);
+  });
+});

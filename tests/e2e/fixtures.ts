@@ -1,0 +1,67 @@
+// E2E fixtures: one web-mode server (the real scripts/serve.ts over the real build) and one Chromium per test
+// worker, behind the audit proxy; both record every request so a test can assert that none left 127.0.0.1.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { startServer } from '../../scripts/serve.ts';
+import { startAuditProxy, type AuditProxy } from '../audit-proxy.ts';
+import { launchChromium } from '../chromium.ts';
+
+const datasetCount = (JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/manifest.json'), 'utf8')) as { datasets: unknown[] }).datasets.length;
+
+export interface AppServer {
+  url: string;
+  /** Every request the web-mode server answered: "METHOD /path". */
+  requests: string[];
+}
+
+interface WorkerFixtures {
+  server: AppServer;
+  auditProxy: AuditProxy;
+  chromiumContext: BrowserContext;
+}
+
+interface TestFixtures {
+  /** A page with the workbench loaded and its datasets ready. */
+  workbench: Page;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const requests: string[] = [];
+      const { server, url } = await startServer({ port: 0, onRequest: (m, u) => requests.push(`${m} ${u}`) });
+      await use({ url, requests });
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+    { scope: 'worker' },
+  ],
+  auditProxy: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const auditProxy = await startAuditProxy();
+      await use(auditProxy);
+      await auditProxy.close();
+    },
+    { scope: 'worker' },
+  ],
+  chromiumContext: [
+    async ({ auditProxy }, use) => {
+      const context = await launchChromium({ proxy: auditProxy.url });
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  workbench: async ({ chromiumContext, server }, use) => {
+    const page = await chromiumContext.newPage();
+    await page.goto(server.url);
+    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${datasetCount} datasets loaded`, { timeout: 60_000 });
+    await use(page);
+    await page.close();
+  },
+});
+
+export { expect };

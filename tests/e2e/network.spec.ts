@@ -1,0 +1,37 @@
+// End-to-end network audit: after a full session (start-up, all datasets, overview chart, queries), nothing
+// tried to leave 127.0.0.1 — checked by the auditProxy every Chromium request outside loopback goes through
+// (workers and pthread workers included), and by the server's own log of what it served.
+import { expect, test } from './fixtures.ts';
+
+test('no request leaves 127.0.0.1 during a session', async ({ workbench: page, auditProxy, server }) => {
+  await expect(page.getByRole('note', { name: 'Reconciliation warning' })).toBeVisible();
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await editor.fill('SELECT age_at_exploitation, sum(referrals) FROM nrm_referrals_quarterly GROUP BY ALL');
+  await editor.press('Control+Enter');
+  await expect(page.getByRole('grid', { name: 'Query results' })).toBeVisible();
+  // A query that would reach the network (httpfs, extension download) is refused inside the page.
+  await editor.fill("SELECT * FROM read_csv('https://example.com/data.csv')");
+  await editor.press('Control+Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await editor.fill("SELECT * FROM read_parquet('https://example.com/data.parquet')");
+  await editor.press('Control+Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.waitForTimeout(500);
+
+  expect(auditProxy.requests).toEqual([]);
+  expect(server.requests.length).toBeGreaterThan(5);
+  // The worker and the wasm were fetched from our own server: the audit saw the workers' requests.
+  expect(server.requests.some((r) => /duckdb-browser-coi\.pthread\.worker/.test(r))).toBe(true);
+  expect(server.requests.some((r) => /\.wasm$/.test(r))).toBe(true);
+  expect(server.requests.every((r) => r.startsWith('GET /'))).toBe(true);
+});
+
+test('the audit itself sees a request that tries to leave (so a pass means something)', async ({ chromiumContext, auditProxy }) => {
+  const before = auditProxy.requests.length;
+  const page = await chromiumContext.newPage();
+  await page.goto('http://audit-canary.invalid/probe').catch(() => undefined);
+  await page.close();
+  expect(auditProxy.requests.slice(before).some((r) => r.includes('audit-canary.invalid'))).toBe(true);
+  auditProxy.requests.length = before;
+});
