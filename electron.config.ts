@@ -1,10 +1,12 @@
 // Build configuration for electron-vite: main (Node), preload (CommonJS, sandboxed) and the renderer (the page).
 // Every script passes `-c electron.config.ts`; electron-vite only auto-finds `electron.vite.config.*`.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const root = import.meta.dirname;
+const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   main: {
@@ -25,6 +27,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
+    define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
     plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],
     server: { fs: { allow: [root] } },
     worker: { format: 'es' },

@@ -67,7 +67,7 @@ export default tseslint.config(
   layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
     ignores: nodeOnly,
   }),
-  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, { group: ['electron'], message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
+  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, { regex: '^electron$', message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
 
   // renderer: UI layers
   layer(['renderer/state/**/*.ts'], [NODE, ELECTRON, DUCKDB, path('components', 'State does not import components.'), path('features', 'State does not import features.')], {

@@ -21,6 +21,7 @@ describe('layer rules', () => {
     ['renderer/features/x/y.ts', "import * as duckdb from '@duckdb/duckdb-wasm'; export const a = duckdb;"],
     ['renderer/state/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
     ['renderer/lib/host/x.ts', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;"],
+    ['renderer/lib/host/x.ts', "import { CHANNELS } from '../../../electron/contract.ts'; export const a = CHANNELS;"],
     ['electron/main/x.ts', "import { BrowserEngine } from '../../renderer/lib/engine/browser.ts'; export const a = BrowserEngine;"],
     ['electron/preload/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
     ['electron/contract.ts', "import { app } from 'electron'; export const a = app;"],
@@ -34,6 +35,7 @@ describe('layer rules', () => {
   it('allows what the plan allows', async () => {
     expect(await restricted('renderer/lib/viz/x.ts', "import type { Table } from 'apache-arrow'; export type T = Table;")).toEqual([]);
     expect(await restricted('renderer/features/x/y.ts', "import { quoteIdent } from '../../lib/query/quote.ts'; export const a = quoteIdent;")).toEqual([]);
+    expect(await restricted('renderer/lib/host/x.ts', "import type { AppInfo } from '../../../electron/contract.ts'; export type A = AppInfo;")).toEqual([]);
     expect(await restricted('electron/preload/x.ts', "import { contextBridge } from 'electron'; import { CHANNELS } from '../contract.ts'; export const a = [contextBridge, CHANNELS];")).toEqual([]);
   });
 });

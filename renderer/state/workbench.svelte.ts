@@ -3,6 +3,7 @@
 // benchmark reads what the app itself did.
 import type { LoadedDataset } from '../lib/engine/builtin.ts';
 import type { Engine, EngineInfo } from '../lib/engine/types.ts';
+import type { Host } from '../lib/host/host.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
 
 export type Tab =
@@ -23,6 +24,7 @@ export class Workbench {
   private sqlCount = 0;
 
   constructor(
+    readonly host: Host,
     private readonly createEngine: () => Engine,
     private readonly loadDatasets: LoadDatasets,
   ) {}

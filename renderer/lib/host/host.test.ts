@@ -1,0 +1,17 @@
+// The host is chosen by what the page was given: the preload's API (desktop) or nothing (web mode).
+import { describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../../electron/contract.ts';
+import { detectHost } from './host.ts';
+
+const info: AppInfo = { name: 'IDMG Workbench', version: '1.2.3', electron: '41', chrome: '140', node: '22', platform: 'linux', dataLicences: 'OGL' };
+
+describe('detectHost', () => {
+  it('uses the preload API when the desktop shell exposed it', async () => {
+    const host = detectHost({ workbench: { appInfo: async () => info } });
+    expect(host.kind).toBe('desktop');
+    expect(await host.appInfo()).toEqual(info);
+  });
+  it('falls back to web mode without it', () => {
+    expect(detectHost({}).kind).toBe('web');
+  });
+});

@@ -1,0 +1,35 @@
+// Host layer: what the page may ask of whatever hosts it — the Electron shell (through the preload's
+// `window.workbench`, the only door to the main process) or a plain browser in web mode. Features ask the Host,
+// never Electron, so the same UI runs in both. Only `import type` from the contract: no Electron at run time.
+import type { AppInfo, WorkbenchApi } from '../../../electron/contract.ts';
+
+export interface Host {
+  kind: 'desktop' | 'web';
+  /** Versions and the data licence; in web mode, what the page itself can tell. */
+  appInfo(): Promise<AppInfo>;
+}
+
+const LICENCE =
+  'Contains public sector information licensed under the Open Government Licence v3.0. Source: Home Office, National Referral Mechanism statistics.';
+
+function browserHost(): Host {
+  return {
+    kind: 'web',
+    appInfo: async () => ({
+      name: 'IDMG Workbench',
+      version: import.meta.env.VITE_APP_VERSION ?? 'dev',
+      electron: 'none (web mode)',
+      chrome: /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? 'unknown',
+      node: 'none (web mode)',
+      platform: navigator.platform,
+      dataLicences: LICENCE,
+    }),
+  };
+}
+
+/** The desktop host when the preload exposed its API (the global name is WORKBENCH_GLOBAL in the contract), else web. */
+export function detectHost(global: { workbench?: WorkbenchApi } = globalThis as { workbench?: WorkbenchApi }): Host {
+  const api = global.workbench;
+  if (api && typeof api.appInfo === 'function') return { kind: 'desktop', appInfo: () => api.appInfo() };
+  return browserHost();
+}
