@@ -16,12 +16,17 @@ export interface ServeOptions {
   root?: string;
   /** Called with every request the server sees (method, url), for audits. */
   onRequest?: (method: string, url: string) => void;
+  /** Tests only: false drops COOP/COEP so the page is not cross-origin isolated (the engine's eh fallback). */
+  isolated?: boolean;
 }
 
-export function startServer({ port, root = rendererDir, onRequest }: ServeOptions): Promise<{ server: Server; url: string }> {
+const ISOLATION = ['Cross-Origin-Opener-Policy', 'Cross-Origin-Embedder-Policy'];
+
+export function startServer({ port, root = rendererDir, onRequest, isolated = true }: ServeOptions): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     onRequest?.(req.method ?? 'GET', req.url ?? '/');
     const headers = securityHeaders();
+    if (!isolated) for (const h of ISOLATION) delete headers[h];
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
       res.end(req.method === 'HEAD' ? undefined : body);

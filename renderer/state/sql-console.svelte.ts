@@ -8,6 +8,9 @@ export class SqlConsoleState {
   running = $state(false);
   result = $state.raw<QueryResult | null>(null);
   error = $state.raw<ExplainedError | null>(null);
+  /** Set when the last run was cancelled by the user: not an error, and the previous result stays. */
+  cancelled = $state(false);
+  private cancelRequested = false;
 
   constructor(
     private readonly engine: () => Engine | null,
@@ -21,18 +24,27 @@ export class SqlConsoleState {
     const sql = this.sql.trim();
     if (!engine || this.running || sql === '') return;
     this.running = true;
+    this.cancelRequested = false;
+    this.cancelled = false;
     try {
       this.result = await engine.query(sql);
       this.error = null;
     } catch (err) {
-      const message = err instanceof QueryError ? err.engineMessage : err instanceof Error ? err.message : String(err);
-      this.error = explainQueryError(message);
+      if (this.cancelRequested) {
+        this.cancelled = true;
+        this.error = null;
+      } else {
+        const message = err instanceof QueryError ? err.engineMessage : err instanceof Error ? err.message : String(err);
+        this.error = explainQueryError(message);
+      }
     } finally {
       this.running = false;
     }
   }
 
   async cancel(): Promise<void> {
+    if (!this.running) return;
+    this.cancelRequested = true;
     await this.engine()?.cancel();
   }
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { startServer } from '../../scripts/serve.ts';
 import { expect, test } from './fixtures.ts';
 
 interface Def { id: string; title: string; rows: number; statedTotals?: { value: number }[] }
@@ -82,6 +83,20 @@ test('the console runs several statements and DDL; the result grid pages a large
   await expect(grid.getByRole('row', { name: /199,999/ })).toBeVisible();
 });
 
+test('a long query can be cancelled and the console stays usable', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await editor.fill('SELECT sum(hash(a) % 7) AS s FROM range(50000000000) t(a)');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Running' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel query' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Query cancelled.' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await editor.fill('SELECT 6 * 7 AS answer');
+  await editor.press('Control+Enter');
+  await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText('42');
+});
+
 test('the dataset detail shows source, licence, vintage and the 931/946 note', async ({ workbench: page }) => {
   const def = manifest.datasets.find((d) => d.id === 'idmg2012_referrals_by_police_region_2011')!;
   await page.getByRole('button', { name: def.title }).click();
@@ -121,4 +136,21 @@ test('axe-core finds no serious or critical accessibility violations', async ({ 
   await expect(page.getByRole('grid', { name: 'Query results' })).toBeVisible();
   const console = await new AxeBuilder({ page }).analyze();
   expect(serious(console.violations)).toEqual([]);
+});
+
+test('without cross-origin isolation the engine falls back to the single-threaded eh bundle and still works', async ({ chromiumContext }) => {
+  const { server, url } = await startServer({ port: 0, isolated: false });
+  const page = await chromiumContext.newPage();
+  try {
+    await page.goto(url);
+    const status = page.getByRole('contentinfo', { name: 'Status' });
+    await expect(status).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
+    await expect(status).toContainText('bundle eh · 1 thread');
+    expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(false);
+    await expect(page.getByRole('note', { name: 'Reconciliation warning' })).toContainText('931');
+  } finally {
+    await page.close();
+    server.closeAllConnections();
+    server.close();
+  }
 });

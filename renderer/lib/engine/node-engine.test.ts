@@ -1,0 +1,76 @@
+// The real engine (duckdb-wasm's Node build) over the real built-in datasets: every table loads with the
+// manifest's types and row counts, the configuration is locked, and a file that does not match its declared
+// types fails loudly instead of loading half-right.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTableSql } from './dataset-sql.ts';
+import type { DatasetDef } from './manifest.ts';
+import { type NodeEngine } from './node.ts';
+import { openWithBuiltins } from './node-builtin.ts';
+import { numberColumn, textColumn } from '../viz/columns.ts';
+import { QueryError } from './types.ts';
+
+let engine: NodeEngine;
+let datasets: DatasetDef[];
+beforeAll(async () => {
+  const opened = await openWithBuiltins();
+  engine = opened.engine;
+  datasets = opened.manifest.datasets;
+});
+afterAll(() => engine.close());
+
+describe('built-in datasets in the engine', () => {
+  it('loads every table with its manifest row count', async () => {
+    for (const def of datasets) {
+      const { table } = await engine.query(`SELECT count(*)::INTEGER AS n FROM "${def.id}"`);
+      expect(numberColumn(table, 'n')[0], def.id).toBe(def.rows);
+    }
+  });
+
+  it('gives every column the type the manifest declares, in order', async () => {
+    for (const def of datasets) {
+      const { table } = await engine.query(`DESCRIBE "${def.id}"`);
+      expect(textColumn(table, 'column_name'), def.id).toEqual(def.columns.map((c) => c.name));
+      expect(textColumn(table, 'column_type'), def.id).toEqual(def.columns.map((c) => c.type));
+    }
+  });
+
+  it('keeps empty cells as NULL, not zero (2012 has no first-published total)', async () => {
+    const { table } = await engine.query('SELECT total_first_published AS t FROM nrm_annual_totals_vintages WHERE year = 2012');
+    expect(numberColumn(table, 't')).toEqual([null]);
+  });
+
+  it('the Q4 2023 detail table sums to 4,141', async () => {
+    const { table } = await engine.query('SELECT sum(referrals)::INTEGER AS s FROM nrm_referrals_2023q4_detail');
+    expect(numberColumn(table, 's')).toEqual([4141]);
+  });
+});
+
+describe('locked configuration', () => {
+  it('has extension autoload and autoinstall off, and cannot be changed', async () => {
+    const { table } = await engine.query(
+      "SELECT current_setting('autoload_known_extensions') AS a, current_setting('autoinstall_known_extensions') AS b, current_setting('lock_configuration') AS l",
+    );
+    expect(table.toArray()[0]?.toJSON()).toEqual({ a: false, b: false, l: true });
+    await expect(engine.query('SET autoinstall_known_extensions = true')).rejects.toBeInstanceOf(QueryError);
+    await expect(engine.query('SET lock_configuration = false')).rejects.toBeInstanceOf(QueryError);
+  });
+});
+
+describe('loading a file that does not match its declared types', () => {
+  it('fails with the engine message and leaves the other tables alone', async () => {
+    const def: DatasetDef = {
+      ...datasets[0]!,
+      id: 'broken_types',
+      file: 'broken.csv',
+      columns: [
+        { name: 'year', type: 'INTEGER', description: '' },
+        { name: 'referrals', type: 'INTEGER', description: '' },
+      ],
+    };
+    const bytes = new TextEncoder().encode('year,referrals\n2011,936\n2012,lots\n');
+    await expect(engine.loadDataset(def, bytes)).rejects.toThrow(/Could not convert|conversion/i);
+    expect(createTableSql(def)).toContain('auto_detect = false');
+    const { table } = await engine.query('SELECT count(*)::INTEGER AS n FROM nrm_referrals_quarterly');
+    expect(numberColumn(table, 'n')[0]).toBe(708);
+  });
+});
