@@ -8,39 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 
-type ColumnType = 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'VARCHAR' | 'DATE';
-interface ColumnDef {
-  name: string;
-  type: ColumnType;
-  description: string;
-}
-interface StatedTotal {
-  column: string;
-  value: number;
-  label: string;
-  source: string;
-}
-interface DatasetDef {
-  id: string;
-  file: string;
-  title: string;
-  description: string;
-  source: string;
-  licence: string;
-  attribution: string;
-  period: string;
-  vintage: string;
-  notes: string[];
-  rows: number;
-  sha256: string;
-  columns: ColumnDef[];
-  statedTotals?: StatedTotal[];
-}
-interface Manifest {
-  version: 1;
-  attribution: string;
-  datasets: DatasetDef[];
-}
+import type { ColumnType, DatasetDef, Manifest } from '../renderer/lib/engine/manifest.ts';
 
 /**
  * Minimal RFC 4180 parser: quoted fields (with "" escapes, commas and newlines inside quotes),

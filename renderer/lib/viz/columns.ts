@@ -2,24 +2,16 @@
 // tables. Only for small results (tens of rows); big results stay Arrow and are paged by the grid.
 import type { Table } from 'apache-arrow';
 
-export function numberColumn(table: Table, name: string): (number | null)[] {
+function readColumn<T>(table: Table, name: string, convert: (v: unknown) => T): (T | null)[] {
   const col = table.getChild(name);
   if (!col) throw new Error(`The result has no column "${name}".`);
-  const out: (number | null)[] = [];
+  const out: (T | null)[] = [];
   for (let i = 0; i < col.length; i++) {
     const v: unknown = col.get(i);
-    out.push(v === null || v === undefined ? null : Number(v));
+    out.push(v === null || v === undefined ? null : convert(v));
   }
   return out;
 }
 
-export function textColumn(table: Table, name: string): (string | null)[] {
-  const col = table.getChild(name);
-  if (!col) throw new Error(`The result has no column "${name}".`);
-  const out: (string | null)[] = [];
-  for (let i = 0; i < col.length; i++) {
-    const v: unknown = col.get(i);
-    out.push(v === null || v === undefined ? null : String(v));
-  }
-  return out;
-}
+export const numberColumn = (table: Table, name: string): (number | null)[] => readColumn(table, name, Number);
+export const textColumn = (table: Table, name: string): (string | null)[] => readColumn(table, name, String);
