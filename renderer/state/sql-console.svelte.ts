@@ -3,6 +3,8 @@
 import { explainQueryError, type ExplainedError } from '../lib/engine/explain-error.ts';
 import { QueryError, type Engine, type QueryResult } from '../lib/engine/types.ts';
 
+const STUCK_AFTER_MS = 3000;
+
 export class SqlConsoleState {
   sql = $state('');
   running = $state(false);
@@ -10,6 +12,12 @@ export class SqlConsoleState {
   error = $state.raw<ExplainedError | null>(null);
   /** Set when the last run was cancelled by the user: not an error, and the previous result stays. */
   cancelled = $state(false);
+  /** Between a cancel and the engine being free again (DuckDB stops a query at its next task boundary). */
+  stopping = $state(false);
+  /** The engine has not freed itself a few seconds after a cancel: the console offers to restart it. */
+  stuck = $state(false);
+  /** Set after an engine restart, until the next query: tables created earlier are gone. */
+  restarted = $state(false);
   private cancelRequested = false;
 
   constructor(
@@ -24,6 +32,7 @@ export class SqlConsoleState {
     const sql = this.sql.trim();
     if (!engine || this.running || sql === '') return;
     this.running = true;
+    this.restarted = false;
     this.cancelRequested = false;
     this.cancelled = false;
     try {
@@ -43,8 +52,28 @@ export class SqlConsoleState {
   }
 
   async cancel(): Promise<void> {
-    if (!this.running) return;
+    const engine = this.engine();
+    if (!this.running || !engine) return;
     this.cancelRequested = true;
-    await this.engine()?.cancel();
+    this.stopping = true;
+    const watchdog = setTimeout(() => (this.stuck = this.stopping), STUCK_AFTER_MS);
+    try {
+      await engine.cancel();
+      await engine.query('SELECT 1'); // queued behind the cancelled query: resolves once the engine is free
+    } catch {
+      // the probe only waits; the cancelled query's own outcome is reported by run()
+    } finally {
+      clearTimeout(watchdog);
+      this.stopping = false;
+      this.stuck = false;
+    }
+  }
+
+  /** The engine was replaced: whatever this console was waiting for will never answer. */
+  engineRestarted(): void {
+    this.running = false;
+    this.stopping = false;
+    this.stuck = false;
+    this.restarted = true;
   }
 }

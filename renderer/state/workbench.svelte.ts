@@ -56,6 +56,21 @@ export class Workbench {
     }
   }
 
+  /**
+   * The last resort after a cancelled query will not stop: end the engine's worker and start a new engine with
+   * the built-in datasets. Tables created in this session are gone with the old engine; the console says so.
+   */
+  async restartEngine(): Promise<void> {
+    const old = this.engine;
+    this.engine = null;
+    this.status = 'starting';
+    this.info = null;
+    this.datasets = [];
+    for (const tab of this.tabs) if (tab.kind === 'sql') tab.console.engineRestarted();
+    await old?.close().catch(() => undefined);
+    await this.start();
+  }
+
   openSqlConsole(sql = ''): void {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;

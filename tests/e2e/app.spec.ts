@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 interface Def { id: string; title: string; rows: number; statedTotals?: { value: number }[] }
@@ -83,18 +84,60 @@ test('the console runs several statements and DDL; the result grid pages a large
   await expect(grid.getByRole('row', { name: /199,999/ })).toBeVisible();
 });
 
-test('a long query can be cancelled and the console stays usable', async ({ workbench: page }) => {
-  await page.getByRole('button', { name: 'New SQL console' }).click();
+async function runAndCancel(page: Page): Promise<void> {
   const editor = page.getByRole('textbox', { name: 'SQL editor' });
-  await editor.fill('SELECT sum(hash(a) % 7) AS s FROM range(50000000000) t(a)');
+  await editor.fill('SELECT sum(hash(a) % 7) AS s FROM range(3000000000) t(a)');
   await page.getByRole('button', { name: 'Run query' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Running' })).toBeVisible();
+  await page.waitForTimeout(500);
   await page.getByRole('button', { name: 'Cancel query' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Query cancelled.' })).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+}
+
+async function expectConsoleWorks(page: Page): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
   await editor.fill('SELECT 6 * 7 AS answer');
   await editor.press('Control+Enter');
   await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText('42');
+}
+
+test('a long query can be cancelled (single-threaded engine) and the console stays usable', async ({ chromiumContext }) => {
+  // DuckDB-wasm's eh bundle runs the query on the worker itself, between polls, so a cancel always lands.
+  const { server, url } = await startServer({ port: 0, isolated: false });
+  const page = await chromiumContext.newPage();
+  try {
+    await page.goto(url);
+    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'New SQL console' }).click();
+    for (let i = 0; i < 3; i++) {
+      await runAndCancel(page);
+      await expect(page.getByRole('status').filter({ hasText: 'Query cancelled.' })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expectConsoleWorks(page);
+    }
+  } finally {
+    await page.close();
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+test('with the threaded engine a cancel either lands or the engine can be restarted; the console stays usable', async ({ workbench: page }) => {
+  // In the coi bundle the query runs on pthreads and a cancel is sometimes not honoured (the query goes on):
+  // the console then offers a restart, which reloads the built-in data.
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  await runAndCancel(page);
+  const cancelled = page.getByRole('status').filter({ hasText: 'Query cancelled.' });
+  const restart = page.getByRole('button', { name: 'Restart the engine' });
+  await expect(cancelled.or(restart)).toBeVisible();
+  if (await restart.isVisible()) {
+    await restart.click();
+    await expect(page.getByRole('note', { name: 'Engine restarted' })).toBeVisible();
+    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
+  }
+  await expectConsoleWorks(page);
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT sum(referrals) AS n FROM nrm_referrals_quarterly WHERE year = 2011');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText('936');
 });
 
 test('the dataset detail shows source, licence, vintage and the 931/946 note', async ({ workbench: page }) => {

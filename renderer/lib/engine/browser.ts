@@ -82,7 +82,8 @@ export class BrowserEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    await this.conn?.close();
+    // Terminating the worker ends every query and frees its memory at once; a polite disconnect could wait forever
+    // behind a query that will not stop.
     await this.db?.terminate();
     this.conn = null;
     this.db = null;
