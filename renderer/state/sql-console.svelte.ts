@@ -23,6 +23,7 @@ export class SqlConsoleState {
   constructor(
     private readonly engine: () => Engine | null,
     initialSql = '',
+    private readonly afterQuery: () => unknown = () => undefined,
   ) {
     this.sql = initialSql;
   }
@@ -38,6 +39,7 @@ export class SqlConsoleState {
     try {
       this.result = await engine.query(sql);
       this.error = null;
+      await this.afterQuery();
     } catch (err) {
       if (this.cancelRequested) {
         this.cancelled = true;

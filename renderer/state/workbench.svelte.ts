@@ -5,11 +5,17 @@ import type { LoadedDataset } from '../lib/engine/builtin.ts';
 import type { Engine, EngineInfo } from '../lib/engine/types.ts';
 import type { Host } from '../lib/host/host.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
+import { PivotState, newPivotSpec } from './pivot.svelte.ts';
+import { PivotRunner } from '../lib/engine/pivot-runner.ts';
+import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
+import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
+import { SavedPivots } from './saved-pivots.svelte.ts';
 
 export type Tab =
   | { id: string; kind: 'overview'; title: string }
   | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
-  | { id: string; kind: 'dataset'; title: string; datasetId: string };
+  | { id: string; kind: 'dataset'; title: string; datasetId: string }
+  | { id: string; kind: 'pivot'; title: string; pivot: PivotState };
 
 export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 
@@ -20,8 +26,11 @@ export class Workbench {
   datasets = $state.raw<LoadedDataset[]>([]);
   tabs = $state<Tab[]>([{ id: 'overview', kind: 'overview', title: 'IDMG overview' }]);
   activeTabId = $state('overview');
+  readonly saved = new SavedPivots();
   private engine: Engine | null = null;
+  private pivotRunner: PivotRunner | null = null;
   private sqlCount = 0;
+  private pivotCount = 0;
 
   constructor(
     readonly host: Host,
@@ -44,6 +53,7 @@ export class Workbench {
       const engine = this.createEngine();
       this.info = await engine.open();
       this.engine = engine;
+      this.pivotRunner = new PivotRunner(engine);
       await engine.query('SELECT 1');
       performance.measure('engine-start-to-first-query', 'engine-start');
       performance.mark('datasets-start');
@@ -71,12 +81,25 @@ export class Workbench {
     await this.start();
   }
 
-  openSqlConsole(sql = ''): void {
+  /** A new SQL console; `run` runs its SQL at once (drill-through, "open this SQL"). */
+  openSqlConsole(sql = '', run = false): void {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
-    const console = new SqlConsoleState(() => this.currentEngine(), sql);
+    // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
+    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate());
     this.tabs.push({ id, kind: 'sql', title: `SQL ${this.sqlCount}`, console });
     this.activeTabId = id;
+    if (run) void console.run();
+  }
+
+  /** A new pivot over a table or saved query, or a saved pivot reopened exactly as it was. */
+  openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string): void {
+    this.pivotCount += 1;
+    const id = `pivot-${this.pivotCount}`;
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), spec ?? newPivotSpec(source), chart ?? null);
+    this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
+    this.activeTabId = id;
+    void pivot.load();
   }
 
   openDataset(datasetId: string): void {

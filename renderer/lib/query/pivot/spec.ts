@@ -67,5 +67,6 @@ export interface PivotSpec {
 export const DEFAULT_FIELD_OPTIONS: FieldOptions = { sortBy: 'label', direction: 'asc', topN: null, subtotals: true };
 
 export function fieldOptions(spec: PivotSpec, field: string): FieldOptions {
-  return spec.fieldOptions[field] ?? DEFAULT_FIELD_OPTIONS;
+  // hasOwn: a field called "constructor" or "toString" must not pick up Object.prototype members.
+  return Object.hasOwn(spec.fieldOptions, field) ? (spec.fieldOptions[field] ?? DEFAULT_FIELD_OPTIONS) : DEFAULT_FIELD_OPTIONS;
 }

@@ -1,0 +1,89 @@
+// Engine layer: runs pivots on the engine. The first pivot over a field set builds a small base aggregate (a temp
+// table at the finest grain); later pivots over the same fields, filters and values — rows ↔ columns moves,
+// reordering, other subtotals — read that base instead of rescanning the source. Show-as, sorting and collapsing
+// need no query at all (they are done by layoutPivot on the result).
+import { quoteIdent } from '../query/quote.ts';
+import { compilePivot } from '../query/pivot/compile.ts';
+import { layoutPivot, toScalar } from '../query/pivot/layout.ts';
+import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
+import type { FieldSchema, PivotLayout } from '../query/pivot/types.ts';
+import type { Engine } from './types.ts';
+
+export interface PivotRun {
+  layout: PivotLayout;
+  /** The SQL that ran, in order (base aggregate first when it had to be built), for "Show SQL". */
+  sql: string[];
+  /** True when an existing base aggregate served this pivot (no scan of the source). */
+  reusedBase: boolean;
+  elapsedMs: number;
+}
+
+const MAX_BASES = 8;
+let runners = 0;
+
+export function sourceSql(source: PivotSource): string {
+  return source.kind === 'table' ? quoteIdent(source.table) : `(${source.sql.replace(/;\s*$/, '')})`;
+}
+
+export class PivotRunner {
+  private readonly bases = new Map<string, string>();
+  private next = 0;
+  /** Base tables are named per runner, so two runners on one engine never read each other's bases. */
+  private readonly prefix = `__pivot_base_${runners++}_`;
+
+  constructor(private readonly engine: Engine) {}
+
+  async schema(source: PivotSource): Promise<FieldSchema[]> {
+    const { table } = await this.engine.query(`DESCRIBE SELECT * FROM ${sourceSql(source)}`);
+    const names = table.getChild('column_name');
+    const types = table.getChild('column_type');
+    return Array.from({ length: table.numRows }, (_, i) => ({ name: String(names?.get(i)), type: String(types?.get(i)) }));
+  }
+
+  async run(spec: PivotSpec, schema: FieldSchema[]): Promise<PivotRun> {
+    const started = performance.now();
+    const plan = compilePivot(spec, schema);
+    const sql: string[] = [];
+    let table: string | null = null;
+    let reusedBase = false;
+    if (plan.base) {
+      table = this.bases.get(plan.base.key) ?? null;
+      reusedBase = table !== null;
+      if (!table) {
+        table = `${this.prefix}${this.next++}`;
+        const create = plan.base.sql(table);
+        await this.engine.query(create);
+        sql.push(create);
+        this.remember(plan.base.key, table);
+      }
+    }
+    const pivotSql = plan.sql(table);
+    sql.push(pivotSql);
+    const result = await this.engine.query(pivotSql);
+    return { layout: layoutPivot(result.table, spec), sql, reusedBase, elapsedMs: performance.now() - started };
+  }
+
+  /** The distinct values of a field in the source (for filter value lists), NULL included, up to `limit`. */
+  async distinct(source: PivotSource, field: string, limit = 1000): Promise<{ values: Scalar[]; more: boolean }> {
+    const col = quoteIdent(field);
+    const { table } = await this.engine.query(`SELECT DISTINCT ${col} AS v FROM ${sourceSql(source)} ORDER BY 1 NULLS LAST LIMIT ${limit + 1}`);
+    const v = table.getChild('v');
+    const values = Array.from({ length: Math.min(table.numRows, limit) }, (_, i) => toScalar(v?.get(i)));
+    return { values, more: table.numRows > limit };
+  }
+
+  /** Forget every base aggregate (call when data may have changed, e.g. after SQL typed by the user). */
+  async invalidate(): Promise<void> {
+    const tables = [...this.bases.values()];
+    this.bases.clear();
+    for (const t of tables) await this.engine.query(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+  }
+
+  private remember(key: string, table: string): void {
+    this.bases.set(key, table);
+    if (this.bases.size <= MAX_BASES) return;
+    const [oldestKey, oldest] = this.bases.entries().next().value as [string, string];
+    this.bases.delete(oldestKey);
+    void this.engine.query(`DROP TABLE IF EXISTS ${quoteIdent(oldest)}`).catch(() => undefined);
+  }
+}

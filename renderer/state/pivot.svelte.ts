@@ -1,0 +1,87 @@
+// State layer: one pivot tab — the spec the analyst is arranging (replaced whole by pure actions, never mutated),
+// the source's schema, the last run (layout + the SQL that ran) and the chart settings. Each change re-runs the
+// pivot; a slower earlier run can never overwrite a newer one.
+import { type PivotRunner, type PivotRun } from '../lib/engine/pivot-runner.ts';
+import { parsePivotSpec } from '../lib/query/pivot/parse.ts';
+import type { PivotSource, PivotSpec, Scalar } from '../lib/query/pivot/spec.ts';
+import type { FieldSchema } from '../lib/query/pivot/types.ts';
+import { defaultPivotChartSpec, type PivotChartSpec } from '../lib/viz/pivot-chart.ts';
+import { QueryError } from '../lib/engine/types.ts';
+import { explainQueryError } from '../lib/engine/explain-error.ts';
+
+export type Heatmap = 'none' | 'table' | 'rows' | 'columns';
+
+export function newPivotSpec(source: PivotSource): PivotSpec {
+  return parsePivotSpec({ version: 1, source, values: [{ field: null, aggregate: 'count' }] });
+}
+
+export class PivotState {
+  spec = $state.raw<PivotSpec>() as PivotSpec;
+  schema = $state.raw<FieldSchema[]>([]);
+  run = $state.raw<PivotRun | null>(null);
+  error = $state<string | null>(null);
+  running = $state(false);
+  showSql = $state(false);
+  heatmap = $state<Heatmap>('none');
+  chart = $state.raw<PivotChartSpec | null>(null);
+  private sequence = 0;
+
+  constructor(
+    private readonly runner: () => PivotRunner | null,
+    spec: PivotSpec,
+    chart: PivotChartSpec | null = null,
+  ) {
+    this.spec = spec;
+    this.chart = chart;
+  }
+
+  get sourceName(): string {
+    return this.spec.source.kind === 'table' ? this.spec.source.table : this.spec.source.name;
+  }
+
+  async load(): Promise<void> {
+    const runner = this.runner();
+    if (!runner) return;
+    try {
+      this.schema = await runner.schema(this.spec.source);
+      await this.refresh();
+    } catch (err) {
+      this.error = `The source ${this.sourceName} could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  async distinctValues(field: string): Promise<{ values: Scalar[]; more: boolean }> {
+    const runner = this.runner();
+    return runner ? runner.distinct(this.spec.source, field) : { values: [], more: false };
+  }
+
+  /** Apply a pure action to the spec and re-run. */
+  update(action: (spec: PivotSpec) => PivotSpec): void {
+    try {
+      this.spec = action(this.spec);
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      return;
+    }
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const runner = this.runner();
+    if (!runner || this.schema.length === 0) return;
+    const mine = ++this.sequence;
+    this.running = true;
+    try {
+      const run = await runner.run(this.spec, this.schema);
+      if (mine !== this.sequence) return;
+      this.run = run;
+      this.error = null;
+      if (this.chart === null || this.chart.valueIndex >= run.layout.values.length) this.chart = defaultPivotChartSpec(run.layout);
+    } catch (err) {
+      if (mine !== this.sequence) return;
+      this.error = err instanceof QueryError ? explainQueryError(err.engineMessage).summary : err instanceof Error ? err.message : String(err);
+    } finally {
+      if (mine === this.sequence) this.running = false;
+    }
+  }
+}
