@@ -32,12 +32,10 @@ const keyOf = (path: Scalar[]) => JSON.stringify(path);
 const cellKey = (rd: number, cd: number, rp: Scalar[], cp: Scalar[]) => JSON.stringify([rd, cd, ...rp, ...cp]);
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
-function compareLabels(a: Scalar, b: Scalar, otherLast: boolean): number {
+function compareLabels(a: Scalar, b: Scalar): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  if (otherLast && a === OTHER_LABEL) return 1;
-  if (otherLast && b === OTHER_LABEL) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return collator.compare(String(a), String(b));
 }
@@ -111,14 +109,15 @@ export function layoutPivot(table: Table, spec: PivotSpec): PivotLayout {
     node.children.sort((a, b) => {
       const la = a.path[a.depth - 1] ?? null;
       const lb = b.path[b.depth - 1] ?? null;
-      if (otherLast && (la === OTHER_LABEL || lb === OTHER_LABEL)) return compareLabels(la, lb, true);
+      // "Other" (the rest of a top-N) goes after every item, (blank) included, whatever the sort: one total order.
+      if (otherLast && (la === OTHER_LABEL) !== (lb === OTHER_LABEL)) return la === OTHER_LABEL ? 1 : -1;
       if (by !== 'label') {
         const va = total(a.path, by.value);
         const vb = total(b.path, by.value);
         if (va !== vb) return va === null ? 1 : vb === null ? -1 : sign * (va - vb);
       }
-      if (la === null || lb === null) return compareLabels(la, lb, false); // (blank) last in either direction, like "Other"
-      return sign * compareLabels(la, lb, false);
+      if (la === null || lb === null) return compareLabels(la, lb); // (blank) last in either direction, like "Other"
+      return sign * compareLabels(la, lb);
     });
     for (const child of node.children) sortTree(child, fields, total);
   };

@@ -1,0 +1,100 @@
+// End-to-end: a pivot built through the UI only — year × age from the built-in referrals, % of row, a filter,
+// a chart, save and reopen, drill-through — and again by keyboard alone. Figures are checked against the
+// published totals read from the dataset file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const vintages = readFileSync(join(import.meta.dirname, '../../datasets/nrm_annual_totals_vintages.csv'), 'utf8').trim().split('\n').slice(1);
+const currentSeries = new Map(vintages.map((l) => [Number(l.slice(0, 4)), Number(l.split(',').at(-2) || NaN)]).filter(([, v]) => !Number.isNaN(v)));
+const grand = [...currentSeries.values()].reduce((a, b) => a + b, 0);
+
+const pivotGrid = (page: Page) => page.getByRole('grid', { name: 'Pivot table' });
+const rowCells = (page: Page, label: string) => pivotGrid(page).getByRole('row', { name: new RegExp(`^${label} `) }).getByRole('gridcell');
+
+async function buildYearByAge(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  await page.getByRole('combobox', { name: 'Add year to' }).selectOption('rows');
+  await page.getByRole('combobox', { name: 'Add age_at_exploitation to' }).selectOption('columns');
+  await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
+  await page.getByRole('button', { name: 'Remove Count of records' }).click();
+  await expect(rowCells(page, '2011')).toHaveText(['642', '294', '0', '936']);
+}
+
+test('year × age pivot through the UI: totals, % of row, filter, chart, save and reopen, drill-through', async ({ workbench: page }) => {
+  await buildYearByAge(page);
+  for (const [year, total] of currentSeries) await expect(rowCells(page, String(year)).last()).toHaveText(total.toLocaleString('en-GB'));
+  await expect(rowCells(page, 'Total').last()).toHaveText(grand.toLocaleString('en-GB'));
+
+  await page.getByRole('combobox', { name: 'Show Sum of referrals as' }).selectOption({ label: '% of row total' });
+  await expect(rowCells(page, '2011')).toHaveText(['68.59%', '31.41%', '0.00%', '100.00%']);
+
+  await page.getByRole('combobox', { name: 'Add year to' }).selectOption('filters');
+  await page.getByRole('spinbutton', { name: 'year from' }).fill('2015');
+  await page.getByRole('spinbutton', { name: 'year from' }).press('Tab');
+  await expect(pivotGrid(page).getByRole('row', { name: /^2011 / })).toHaveCount(0);
+  await expect(pivotGrid(page).getByRole('row', { name: /^2015 / })).toHaveCount(1);
+
+  const chart = page.getByRole('region', { name: 'Chart' });
+  await chart.getByRole('combobox', { name: 'Chart type' }).selectOption({ label: '100% stacked bar' });
+  await expect(chart.getByRole('img').locator('svg')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill('Year by age since 2015');
+  await page.getByRole('button', { name: 'Save pivot' }).click();
+  await page.getByRole('button', { name: /^Close Pivot/ }).click();
+  await expect(pivotGrid(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open Year by age since 2015' }).click();
+  const pct = (n: number) => `${((n / 3263) * 100).toFixed(2)}%`; // 2015: 2,284 adults, 979 children, 3,263 in all
+  await expect(rowCells(page, '2015')).toHaveText([pct(2284), pct(979), '0.00%', '100.00%']);
+  await expect(pivotGrid(page).getByRole('row', { name: /^2011 / })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Chart type' })).toHaveValue('stacked_bar_100');
+
+  // Drill-through: Enter on the 2015 × Child cell opens its records (4 quarters × 4 locations) in a SQL console.
+  await rowCells(page, '2015').nth(1).focus();
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('grid', { name: 'Query results' });
+  await expect(results).toHaveAttribute('aria-rowcount', '17');
+  await expect(page.getByRole('textbox', { name: 'SQL editor' })).toHaveValue(/"year" IS NOT DISTINCT FROM 2015[\s\S]*"age_at_exploitation" IS NOT DISTINCT FROM 'Child \(17 or under\)'/);
+});
+
+test('Show SQL shows the GROUPING SETS query, and moving a field reuses the cached aggregate', async ({ workbench: page }) => {
+  await buildYearByAge(page);
+  await page.getByRole('button', { name: 'Show SQL' }).click();
+  await expect(page.getByRole('region', { name: 'Pivot SQL' })).toContainText('GROUPING SETS');
+  await page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'from the cached aggregate' })).toBeVisible();
+  await expect(rowCells(page, 'Total')).toHaveText(grand.toLocaleString('en-GB'));
+});
+
+test('a pivot can be built and read with the keyboard alone', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New pivot table' }).focus();
+  await page.keyboard.press('Enter');
+  const choose = async (name: string, key: string) => {
+    await page.getByRole('combobox', { name }).focus();
+    await page.keyboard.press(key);
+  };
+  await choose('Add year to', 'r'); // "Rows"
+  await expect(pivotGrid(page).getByRole('row', { name: /^2011 / })).toHaveCount(1);
+  await choose('Add age_at_exploitation to', 'c'); // "Columns"
+  await expect(pivotGrid(page).getByRole('columnheader', { name: 'Child (17 or under)' })).toBeVisible();
+  await rowCells(page, '2011').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveText('16');
+  await page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pivotGrid(page).getByRole('row', { name: /^Child \(17 or under\) / })).toHaveCount(15);
+  await page.getByRole('button', { name: 'Collapse 2011' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pivotGrid(page).getByRole('row', { name: /^Child \(17 or under\) / })).toHaveCount(14);
+  await expect(page.getByRole('button', { name: 'Expand 2011' })).toBeFocused();
+});
+
+test('the pivot view has no serious accessibility violations', async ({ workbench: page }) => {
+  await buildYearByAge(page);
+  await page.getByRole('combobox', { name: 'Add quarter to' }).selectOption('filters');
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+  expect(serious).toEqual([]);
+});
