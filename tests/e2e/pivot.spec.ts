@@ -8,7 +8,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const vintages = readFileSync(join(import.meta.dirname, '../../datasets/nrm_annual_totals_vintages.csv'), 'utf8').trim().split('\n').slice(1);
-const currentSeries = new Map(vintages.map((l) => [Number(l.slice(0, 4)), Number(l.split(',').at(-2) || NaN)]).filter(([, v]) => !Number.isNaN(v)));
+const currentSeries = new Map<number, number>(
+  vintages.map((l): [number, number] => [Number(l.slice(0, 4)), Number(l.split(',').at(-2) || NaN)]).filter(([, v]) => !Number.isNaN(v)),
+);
 const grand = [...currentSeries.values()].reduce((a, b) => a + b, 0);
 
 const pivotGrid = (page: Page) => page.getByRole('grid', { name: 'Pivot table' });
