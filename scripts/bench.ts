@@ -1,21 +1,25 @@
 // Script layer (`npm run bench`, not a test): measures the app in Debian's Chromium — engine start to first query,
-// loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table — and runs the same
-// SQL on native DuckDB (@duckdb/node-api, same DuckDB version, same thread count) in the same run, printing
-// ratios. Figures go to bench/results.json as [{name, value, unit, native?, ratio?}].
+// loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M and
+// 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
+// version, same thread count) in the same run, printing ratios. Figures go to bench/results.json as
+// [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { startServer } from './serve.ts';
 import { launchChromium } from '../tests/chromium.ts';
 import { generateReferralsSql, groupBySql } from './bench-data.ts';
+import { benchPivots } from './bench-pivot.ts';
 
 export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
 
 const ROWS = 1_000_000;
 const REPEATS = 5;
+const PIVOT_ROWS = (process.env.BENCH_PIVOT_ROWS ?? '1000000,10000000').split(',').map(Number);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+const fmt = (n: number) => n.toLocaleString('en-GB');
 
 async function measureOf(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? Number.NaN, name);
@@ -24,42 +28,20 @@ async function measureOf(page: Page, name: string): Promise<number> {
 /** Runs SQL through the app's own SQL console and returns the engine's own timing of it. */
 async function runInApp(page: Page, sql: string): Promise<number> {
   const before = await page.evaluate(() => performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1);
+  await page.getByRole('tab', { name: /^SQL/ }).first().click();
   await page.getByRole('textbox', { name: 'SQL editor' }).fill(sql);
   await page.getByRole('button', { name: 'Run query' }).click();
-  await page.waitForFunction((t) => (performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1) > t, before, { timeout: 300_000 });
+  await page.waitForFunction((t) => (performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1) > t, before, { timeout: 600_000 });
+  await page.getByRole('button', { name: 'Run query' }).and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
   const alert = page.getByRole('alert');
-  if ((await alert.count()) > 0) throw new Error(`The app reported an error: ${await alert.innerText()}`);
-  return measureOf(page, 'engine-query');
+  if ((await alert.count()) > 0) throw new Error(`The app reported an error: ${await alert.first().innerText()}`);
+  return page.evaluate(() => {
+    const all = performance.getEntriesByName('engine-query');
+    return all.at(-1)?.duration ?? Number.NaN;
+  });
 }
 
-async function browserFigures(): Promise<{ start: number; datasets: number; groupBy: number[]; threads: number; bundle: string }> {
-  const { server, url } = await startServer({ port: 0 });
-  const context = await launchChromium();
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.getByRole('contentinfo', { name: 'Status' }).getByText(/\d+ datasets loaded/).waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('datasets-load').length > 0, undefined, { timeout: 120_000 });
-    const start = await measureOf(page, 'engine-start-to-first-query');
-    const datasets = await measureOf(page, 'datasets-load');
-    const status = await page.getByRole('contentinfo', { name: 'Status' }).innerText();
-    const threads = Number(/(\d+) threads?/.exec(status)?.[1] ?? 1);
-    const bundle = /bundle (\w+)/.exec(status)?.[1] ?? '?';
-    await page.getByRole('button', { name: 'New SQL console' }).click();
-    await runInApp(page, generateReferralsSql('bench_referrals', ROWS));
-    const groupBy: number[] = [];
-    for (let i = 0; i < REPEATS; i++) groupBy.push(await runInApp(page, groupBySql('bench_referrals')));
-    return { start, datasets, groupBy, threads, bundle };
-  } finally {
-    await context.close();
-    server.closeAllConnections();
-    server.close();
-  }
-}
-
-async function nativeGroupBy(threads: number): Promise<number[]> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
-  const conn = await instance.connect();
+async function nativeGroupBy(conn: DuckDBConnection): Promise<number[]> {
   await conn.run(generateReferralsSql('bench_referrals', ROWS));
   const times: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
@@ -67,32 +49,63 @@ async function nativeGroupBy(threads: number): Promise<number[]> {
     await conn.runAndReadAll(groupBySql('bench_referrals'));
     times.push(performance.now() - t0);
   }
-  conn.closeSync();
   return times;
 }
 
 async function main(): Promise<void> {
-  const app = await browserFigures();
-  const native = await nativeGroupBy(app.threads);
-  const wasm = median(app.groupBy);
-  const nat = median(native);
-  const results: BenchResult[] = [
-    { name: 'engine start to first query (Chromium)', value: round(app.start), unit: 'ms' },
-    { name: 'load all built-in datasets (Chromium)', value: round(app.datasets), unit: 'ms' },
-    {
-      name: `GROUP BY over ${ROWS.toLocaleString('en-GB')} generated referral rows, median of ${REPEATS} (Chromium ${app.bundle}, ${app.threads} threads vs native)`,
-      value: round(wasm),
+  const { server, url } = await startServer({ port: 0 });
+  const context = await launchChromium();
+  const results: BenchResult[] = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('contentinfo', { name: 'Status' }).getByText(/\d+ datasets loaded/).waitFor({ timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('datasets-load').length > 0, undefined, { timeout: 120_000 });
+    const status = await page.getByRole('contentinfo', { name: 'Status' }).innerText();
+    const threads = Number(/(\d+) threads?/.exec(status)?.[1] ?? 1);
+    const bundle = /bundle (\w+)/.exec(status)?.[1] ?? '?';
+    results.push({ name: 'engine start to first query (Chromium)', value: round(await measureOf(page, 'engine-start-to-first-query')), unit: 'ms' });
+    results.push({ name: 'load all built-in datasets (Chromium)', value: round(await measureOf(page, 'datasets-load')), unit: 'ms' });
+
+    const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+    const conn = await instance.connect();
+    await page.getByRole('button', { name: 'New SQL console' }).click();
+    await runInApp(page, generateReferralsSql('bench_referrals', ROWS));
+    const wasm: number[] = [];
+    for (let i = 0; i < REPEATS; i++) wasm.push(await runInApp(page, groupBySql('bench_referrals')));
+    const nat = median(await nativeGroupBy(conn));
+    results.push({
+      name: `GROUP BY over ${fmt(ROWS)} generated referral rows, median of ${REPEATS} (Chromium ${bundle}, ${threads} threads vs native)`,
+      value: round(median(wasm)),
       unit: 'ms',
       native: round(nat),
-      ratio: round(wasm / nat, 2),
-    },
-  ];
-  console.log(`\nbench (${new Date().toISOString()}, DuckDB wasm ${app.bundle} with ${app.threads} threads; native @duckdb/node-api with ${app.threads} threads)\n`);
+      ratio: round(median(wasm) / nat, 2),
+    });
+    await runInApp(page, 'DROP TABLE bench_referrals');
+
+    for (const rows of PIVOT_ROWS) {
+      for (const step of await benchPivots(page, conn, rows, (sql) => runInApp(page, sql))) {
+        results.push({
+          name: `pivot ${fmt(rows)} rows: ${step.name}${step.reusedBase ? ' (cached aggregate)' : ''}`,
+          value: round(step.wasm),
+          unit: 'ms',
+          native: round(step.native),
+          ratio: round(step.wasm / step.native, 2),
+        });
+      }
+    }
+    conn.closeSync();
+    console.log(`\nbench (${new Date().toISOString()}; DuckDB wasm ${bundle} with ${threads} threads in Chromium; native @duckdb/node-api with ${threads} threads)\n`);
+  } finally {
+    await context.close();
+    server.closeAllConnections();
+    server.close();
+  }
   console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, native: r.native ?? '', ratio: r.ratio ?? '' })));
   const dir = join(import.meta.dirname, '..', 'bench');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`written to bench/results.json`);
+  console.log('written to bench/results.json');
 }
 
 await main();

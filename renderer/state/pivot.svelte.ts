@@ -18,6 +18,8 @@ export function newPivotSpec(source: PivotSource): PivotSpec {
 export class PivotState {
   spec = $state.raw<PivotSpec>() as PivotSpec;
   schema = $state.raw<FieldSchema[]>([]);
+  /** Every table the pivot could read instead (built-in and created in this session). */
+  tables = $state.raw<string[]>([]);
   run = $state.raw<PivotRun | null>(null);
   error = $state<string | null>(null);
   running = $state(false);
@@ -43,11 +45,23 @@ export class PivotState {
     const runner = this.runner();
     if (!runner) return;
     try {
+      this.tables = await runner.tables();
       this.schema = await runner.schema(this.spec.source);
       await this.refresh();
     } catch (err) {
       this.error = `The source ${this.sourceName} could not be read: ${err instanceof Error ? err.message : String(err)}`;
     }
+  }
+
+  /** Start over on another table: a new spec, the new source's schema. */
+  async changeSource(source: PivotSource): Promise<void> {
+    this.sequence++;
+    this.spec = newPivotSpec(source);
+    this.schema = [];
+    this.run = null;
+    this.chart = null;
+    this.error = null;
+    await this.load();
   }
 
   async distinctValues(field: string): Promise<{ values: Scalar[]; more: boolean }> {

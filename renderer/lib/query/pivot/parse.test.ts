@@ -213,7 +213,7 @@ describe('validateAgainstSchema', () => {
   const spec = (change: Partial<PivotSpec>) => parsePivotSpec({ source, ...change });
 
   it('passes a spec that fits its source', () => {
-    const ok = spec({ rows: ['nationality'], columns: ['referral_date'], values: [{ field: 'referrals', aggregate: 'sum' }, { field: 'age', aggregate: 'median' }, { field: 'nationality', aggregate: 'max' }, { field: 'referral_date', aggregate: 'count_distinct' }, {}] } as never);
+    const ok = spec({ rows: ['nationality'], columns: ['referral_date'], values: [{ field: 'referrals', aggregate: 'sum' }, { field: 'age', aggregate: 'median' }, { field: 'age', aggregate: 'max' }, { field: 'referral_date', aggregate: 'count_distinct' }, {}] } as never);
     expect(validateAgainstSchema(ok, fields)).toEqual([]);
   });
 
@@ -227,11 +227,12 @@ describe('validateAgainstSchema', () => {
     expect(validateAgainstSchema(query, fields)).toEqual(['The field "Nationality" is not in Adults. Did you mean "nationality"?']);
   });
 
-  it('flags sums, averages and medians of non-numbers', () => {
+  it('flags sums, averages, medians, minima and maxima of non-numbers (the pivot cells are numbers)', () => {
     const bad = spec({ values: [{ field: 'nationality', aggregate: 'sum' }, { field: 'referral_date', aggregate: 'avg' }, { field: 'referral_date', aggregate: 'min' }] } as never);
     expect(validateAgainstSchema(bad, fields)).toEqual([
       'Sum of nationality needs a number field, but "nationality" is VARCHAR.',
       'Average of referral_date needs a number field, but "referral_date" is DATE.',
+      'Min of referral_date needs a number field, but "referral_date" is DATE.',
     ]);
   });
 

@@ -22,8 +22,8 @@ const FILTER_ARITY = {
 export const AGGREGATES = Object.keys(AGGREGATE_NAMES) as Aggregate[];
 export const SHOW_AS_MODES = Object.keys(SHOW_AS) as ShowAs[];
 export const FILTER_OPS = Object.keys(FILTER_ARITY) as FilterOp[];
-/** Aggregates that only make sense over numbers; the rest work on any type. */
-export const NUMERIC_AGGREGATES: ReadonlySet<Aggregate> = new Set<Aggregate>(['sum', 'avg', 'median']);
+/** Aggregates the pivot computes over numbers only (its cells are numbers); count and count distinct take any type. */
+export const NUMERIC_AGGREGATES: ReadonlySet<Aggregate> = new Set<Aggregate>(['sum', 'avg', 'median', 'min', 'max']);
 
 export function defaultValueLabel(value: Pick<PivotValue, 'field' | 'aggregate'>): string {
   return `${AGGREGATE_NAMES[value.aggregate]} of ${value.field ?? 'records'}`;

@@ -1,0 +1,65 @@
+// Script layer (part of `npm run bench`): pivots in the app, driven through its own UI in Chromium, on generated
+// referral-shaped tables — first pivot (2 row fields × 1 column field, subtotals), re-pivot after moving a field,
+// % of row, a 3-level pivot — each against native DuckDB running the very SQL the app ran, same thread count.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Page } from '@playwright/test';
+import { generateReferralsSql } from './bench-data.ts';
+
+export interface PivotStep { name: string; wasm: number; native: number; reusedBase: boolean }
+
+interface Measure { duration: number; startTime: number; detail: { sql: string[]; reusedBase: boolean } }
+
+async function lastPivot(page: Page): Promise<Measure | null> {
+  return page.evaluate(() => {
+    const m = performance.getEntriesByName('pivot-run').at(-1) as { duration: number; startTime: number; detail?: unknown } | undefined;
+    return m ? { duration: m.duration, startTime: m.startTime, detail: m.detail as { sql: string[]; reusedBase: boolean } } : null;
+  });
+}
+
+/** Does something in the UI that re-runs the pivot, and returns the app's own measure of that run. */
+async function pivotAfter(page: Page, act: () => Promise<unknown>): Promise<Measure> {
+  const before = (await lastPivot(page))?.startTime ?? -1;
+  await act();
+  await page.waitForFunction((t) => (performance.getEntriesByName('pivot-run').at(-1)?.startTime ?? -1) > t, before, { timeout: 600_000 });
+  await page.getByRole('status').filter({ hasText: /^Calculated/ }).waitFor({ timeout: 600_000 });
+  return (await lastPivot(page))!;
+}
+
+async function timeNative(conn: DuckDBConnection, sql: string[]): Promise<number> {
+  const t0 = performance.now();
+  for (const s of sql) await conn.runAndReadAll(s);
+  return performance.now() - t0;
+}
+
+export async function benchPivots(page: Page, conn: DuckDBConnection, rows: number, runSql: (sql: string) => Promise<number>): Promise<PivotStep[]> {
+  const table = `bench_pivot_${rows}`;
+  const generate = generateReferralsSql(table, rows);
+  await runSql(generate);
+  await conn.run(generate);
+
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  await page.getByRole('combobox', { name: 'Source' }).last().selectOption(table);
+  await page.getByRole('combobox', { name: 'Add referrals to' }).waitFor();
+  await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum'));
+  await pivotAfter(page, () => page.getByRole('button', { name: 'Remove Count of records' }).click());
+  await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add year to' }).selectOption('rows'));
+  await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add age_at_exploitation to' }).selectOption('rows'));
+
+  const steps: PivotStep[] = [];
+  const record = async (name: string, m: Measure, nativeSql: string[]) => {
+    steps.push({ name, wasm: m.duration, native: await timeNative(conn, nativeSql), reusedBase: m.detail.reusedBase });
+  };
+  const first = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add exploitation_type to' }).selectOption('columns'));
+  await record('first pivot (2 row fields × 1 column field, subtotals)', first, first.detail.sql);
+  const moved = await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to columns' }).click());
+  await record('re-pivot after moving a field', moved, moved.detail.sql);
+  const pct = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Show Sum of referrals as' }).selectOption('pct_row'));
+  await record('% of row total', pct, pct.detail.sql);
+  await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).click());
+  const three = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add nationality to' }).selectOption('rows'));
+  await record('3-level pivot (3 row fields × 1 column field)', three, three.detail.sql);
+  await page.getByRole('button', { name: /^Close Pivot/ }).click();
+  await runSql(`DROP TABLE ${table}`);
+  await conn.run(`DROP TABLE ${table}`);
+  return steps;
+}
