@@ -34,8 +34,8 @@ test('year × age pivot through the UI: totals, % of row, filter, chart, save an
   await expect(rowCells(page, '2011')).toHaveText(['68.59%', '31.41%', '0.00%', '100.00%']);
 
   await page.getByRole('combobox', { name: 'Add year to' }).selectOption('filters');
-  await page.getByRole('spinbutton', { name: 'year from' }).fill('2015');
-  await page.getByRole('spinbutton', { name: 'year from' }).press('Tab');
+  await page.getByRole('spinbutton', { name: 'From year' }).fill('2015');
+  await page.getByRole('spinbutton', { name: 'From year' }).press('Tab');
   await expect(pivotGrid(page).getByRole('row', { name: /^2011 / })).toHaveCount(0);
   await expect(pivotGrid(page).getByRole('row', { name: /^2015 / })).toHaveCount(1);
 
@@ -99,4 +99,39 @@ test('the pivot view has no serious accessibility violations', async ({ workbenc
   const result = await new AxeBuilder({ page }).analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
   expect(serious).toEqual([]);
+});
+
+test('fields can be dragged to the zones; the chart exports as SVG', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  const fields = page.getByRole('list', { name: /^Fields of/ });
+  await fields.getByRole('listitem').filter({ hasText: 'year' }).first().dragTo(page.getByRole('region', { name: 'Rows' }));
+  await fields.getByRole('listitem').filter({ hasText: 'referrals' }).dragTo(page.getByRole('region', { name: 'Values' }));
+  await expect(page.getByRole('list', { name: 'Rows fields' })).toContainText('year');
+  await expect(page.getByRole('list', { name: 'Values' })).toContainText('Sum of referrals');
+  await expect(pivotGrid(page).getByRole('row', { name: /^2011 / }).getByRole('gridcell').last()).toHaveText('936');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export chart as SVG' }).click();
+  const file = await download;
+  const svg = readFileSync((await file.path())!, 'utf8');
+  expect(svg).toMatch(/^<svg/);
+  expect(svg).toContain('2011');
+});
+
+test('a pivot over a table made in the console, filtered by a date range', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill(
+    "CREATE TABLE referral_days AS SELECT DATE '2023-01-01' + INTERVAL (i) DAY AS referral_date, ['Adult', 'Child'][1 + i % 2] AS age FROM range(365) t(i)",
+  );
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /row/ })).toBeVisible();
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  await page.getByRole('combobox', { name: 'Source' }).selectOption('referral_days');
+  await page.getByRole('combobox', { name: 'Add age to' }).selectOption('rows');
+  await expect(rowCells(page, 'Total')).toHaveText('365');
+  await page.getByRole('combobox', { name: 'Add referral_date to' }).selectOption('filters');
+  await page.getByLabel('From referral_date').fill('2023-03-01');
+  await page.getByLabel('To referral_date').fill('2023-03-31');
+  await page.getByLabel('To referral_date').press('Tab');
+  await expect(rowCells(page, 'Total')).toHaveText('31');
 });
