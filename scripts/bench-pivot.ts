@@ -3,9 +3,10 @@
 // % of row, a 3-level pivot — each against native DuckDB running the very SQL the app ran, same thread count.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
-import { generateReferralsSql } from './bench-data.ts';
+import { generateCompactReferralsSql, generateReferralsSql } from './bench-data.ts';
 
 export interface PivotStep { name: string; wasm: number; native: number; reusedBase: boolean }
+export interface PivotBench { steps: PivotStep[]; memoryGiB: number; memoryLimit: string }
 
 interface Measure { duration: number; startTime: number; detail: { sql: string[]; reusedBase: boolean } }
 
@@ -31,14 +32,32 @@ async function timeNative(conn: DuckDBConnection, sql: string[]): Promise<number
   return performance.now() - t0;
 }
 
-export async function benchPivots(page: Page, conn: DuckDBConnection, rows: number, runSql: (sql: string) => Promise<number>): Promise<PivotStep[]> {
+/** The engine's memory in use, as DuckDB accounts it, read through the app's console (GiB), and its limit. */
+async function engineMemory(page: Page, runSql: (sql: string) => Promise<number>): Promise<{ gib: number; limit: string }> {
+  await runSql("SELECT (sum(memory_usage_bytes) / 1024 / 1024 / 1024)::DOUBLE AS gib, current_setting('memory_limit') AS lim FROM duckdb_memory()");
+  const cells = await page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell').allInnerTexts();
+  return { gib: Number(cells[0]?.replace(/,/g, '')), limit: cells[1] ?? '?' };
+}
+
+export async function benchPivots(
+  page: Page,
+  conn: DuckDBConnection,
+  rows: number,
+  runSql: (sql: string) => Promise<number>,
+  compact = false,
+): Promise<PivotBench> {
   const table = `bench_pivot_${rows}`;
-  const generate = generateReferralsSql(table, rows);
-  await runSql(generate);
-  await conn.run(generate);
+  for (const sql of compact ? generateCompactReferralsSql(table, rows) : [generateReferralsSql(table, rows)]) {
+    await runSql(sql);
+    await conn.run(sql);
+  }
 
   await page.getByRole('button', { name: 'New pivot table' }).click();
-  await page.getByRole('combobox', { name: 'Source' }).last().selectOption(table);
+  const source = page.getByRole('combobox', { name: 'Source' }).last();
+  await source.locator(`option[value="${table}"]`).waitFor({ state: 'attached', timeout: 120_000 }).catch(async (err: unknown) => {
+    throw new Error(`The pivot's source list never offered ${table}: ${await page.getByRole('alert').allInnerTexts()} ${String(err)}`);
+  });
+  await source.selectOption(table);
   await page.getByRole('combobox', { name: 'Add referrals to' }).waitFor();
   await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum'));
   await pivotAfter(page, () => page.getByRole('button', { name: 'Remove Count of records' }).click());
@@ -51,6 +70,7 @@ export async function benchPivots(page: Page, conn: DuckDBConnection, rows: numb
   };
   const first = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add exploitation_type to' }).selectOption('columns'));
   await record('first pivot (2 row fields × 1 column field, subtotals)', first, first.detail.sql);
+  const pivotTab = page.getByRole('tab', { name: /^Pivot/ }).last();
   const moved = await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to columns' }).click());
   await record('re-pivot after moving a field', moved, moved.detail.sql);
   const pct = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Show Sum of referrals as' }).selectOption('pct_row'));
@@ -58,8 +78,10 @@ export async function benchPivots(page: Page, conn: DuckDBConnection, rows: numb
   await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).click());
   const three = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add nationality to' }).selectOption('rows'));
   await record('3-level pivot (3 row fields × 1 column field)', three, three.detail.sql);
+  const memory = await engineMemory(page, runSql);
+  await pivotTab.click();
   await page.getByRole('button', { name: /^Close Pivot/ }).click();
   await runSql(`DROP TABLE ${table}`);
   await conn.run(`DROP TABLE ${table}`);
-  return steps;
+  return { steps, memoryGiB: memory.gib, memoryLimit: memory.limit };
 }

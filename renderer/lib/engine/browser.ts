@@ -11,7 +11,7 @@ import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.work
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import { lockdownStatements } from './lockdown.ts';
 import type { DatasetDef } from './manifest.ts';
-import { QueryError, type Engine, type EngineInfo, type QueryResult } from './types.ts';
+import { ENGINE_STOPPED, QueryError, type Engine, type EngineInfo, type QueryResult } from './types.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   // selectBundle needs an mvp entry; it is only taken by browsers without wasm exceptions, which we do not ship for.
@@ -64,6 +64,8 @@ export class BrowserEngine implements Engine {
     try {
       // send() runs as a pending query in the worker, so cancel() can interrupt it; query() could not be.
       const reader = await this.conn.send(sql);
+      // duckdb-wasm answers undefined once its worker has died (e.g. the wasm heap ran out of memory).
+      if (!reader || this.db?.isDetached()) throw new Error(ENGINE_STOPPED);
       const batches = await reader.readAll();
       table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
     } catch (err) {

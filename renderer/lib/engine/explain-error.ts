@@ -9,6 +9,17 @@ export interface ExplainedError {
 
 const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] }[] = [
   {
+    test: /^Engine stopped:/,
+    explain: () => [
+      'The data engine stopped, most likely because it ran out of memory.',
+      'Restart the engine to go on: the built-in datasets are reloaded; tables created in this session must be created again. Work with fewer rows or columns to stay within memory.',
+    ],
+  },
+  {
+    test: /Out of Memory/i,
+    explain: () => ['The query needs more memory than the engine has.', 'Filter or aggregate the data first, or select fewer columns.'],
+  },
+  {
     test: /Table with name (.+?) does not exist/i,
     explain: (m) => [`There is no table called ${m[1]}.`, 'Check the table name against the Datasets list in the sidebar.'],
   },
@@ -29,12 +40,8 @@ const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] 
     explain: () => ['Settings are locked in this workbench.', 'The engine is locked down so that nothing can leave this computer; settings cannot be changed.'],
   },
   {
-    test: /extension|HTTP|http:|https:/i,
+    test: /exists in the \w+ extension|extension "?\w+"? (is not|not found|could not)|Extension Autoloading|(download|install)\w* extension|HTTP(FS)?\b.*(disabled|not|error)|file "?https?:/i,
     explain: () => ['This needs the network or an extension, which the workbench does not allow.', 'Load files through the workbench instead; all data stays on this computer.'],
-  },
-  {
-    test: /Out of Memory/i,
-    explain: () => ['The query needs more memory than the engine has.', 'Filter or aggregate the data first, or select fewer columns.'],
   },
   {
     test: /INTERRUPT|cancel/i,
