@@ -138,3 +138,20 @@ test('a pivot over a table made in the console, filtered by a date range', async
   await page.getByLabel('To referral_date').press('Tab');
   await expect(rowCells(page, 'Total')).toHaveText('31');
 });
+
+test('a query typed in the console can be pivoted', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await editor.fill("SELECT sum(referrals) AS n FROM nrm_referrals_quarterly WHERE location_of_exploitation = 'UK'");
+  await editor.press('Control+Enter');
+  const expected = await page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell').innerText();
+  await editor.fill("SELECT year, age_at_exploitation, referrals FROM nrm_referrals_quarterly WHERE location_of_exploitation = 'UK'");
+  await editor.press('Control+Enter');
+  await expect(page.getByRole('grid', { name: 'Query results' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot this query' }).click();
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('');
+  await page.getByRole('combobox', { name: 'Add age_at_exploitation to' }).selectOption('rows');
+  await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
+  await page.getByRole('button', { name: 'Remove Count of records' }).click();
+  await expect(rowCells(page, 'Total')).toHaveText(expected);
+});
