@@ -67,7 +67,7 @@ test('Show SQL shows the GROUPING SETS query, and moving a field reuses the cach
   await expect(page.getByRole('region', { name: 'Pivot SQL' })).toContainText('GROUPING SETS');
   await page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'from the cached aggregate' })).toBeVisible();
-  await expect(rowCells(page, 'Total')).toHaveText(grand.toLocaleString('en-GB'));
+  await expect(rowCells(page, 'Total')).toHaveText([grand.toLocaleString('en-GB')]);
 });
 
 test('a pivot can be built and read with the keyboard alone', async ({ workbench: page }) => {
@@ -131,12 +131,12 @@ test('a pivot over a table made in the console, filtered by a date range', async
   await page.getByRole('button', { name: 'New pivot table' }).click();
   await page.getByRole('combobox', { name: 'Source' }).selectOption('referral_days');
   await page.getByRole('combobox', { name: 'Add age to' }).selectOption('rows');
-  await expect(rowCells(page, 'Total')).toHaveText('365');
+  await expect(rowCells(page, 'Total')).toHaveText(['365']);
   await page.getByRole('combobox', { name: 'Add referral_date to' }).selectOption('filters');
   await page.getByLabel('From referral_date').fill('2023-03-01');
   await page.getByLabel('To referral_date').fill('2023-03-31');
   await page.getByLabel('To referral_date').press('Tab');
-  await expect(rowCells(page, 'Total')).toHaveText('31');
+  await expect(rowCells(page, 'Total')).toHaveText(['31']);
 });
 
 test('a query typed in the console can be pivoted', async ({ workbench: page }) => {
@@ -153,5 +153,5 @@ test('a query typed in the console can be pivoted', async ({ workbench: page }) 
   await page.getByRole('combobox', { name: 'Add age_at_exploitation to' }).selectOption('rows');
   await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
   await page.getByRole('button', { name: 'Remove Count of records' }).click();
-  await expect(rowCells(page, 'Total')).toHaveText(expected);
+  await expect(rowCells(page, 'Total')).toHaveText([expected]);
 });
