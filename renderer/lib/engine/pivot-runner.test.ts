@@ -66,13 +66,33 @@ describe('re-pivoting', () => {
     expect(at(moved.layout, [], [])).toBe(at(first.layout, [], []));
   });
 
-  it('% of row total: the row parts add up to 100 and match raw / row total', async () => {
+  it('% of row total: no query runs again, the row parts add up to 100 and match raw / row total', async () => {
     const runner = new PivotRunner(engine);
-    const s = spec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [sum('referrals', 'pct_row')] });
-    const { layout } = await runner.run(s, await runner.schema(s.source));
+    const raw = spec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [sum('referrals')] });
+    const schema = await runner.schema(raw.source);
+    expect((await runner.run(raw, schema)).relaidOut).toBe(false);
+    const s = { ...raw, values: [sum('referrals', 'pct_row')] };
+    const run = await runner.run(s, schema);
+    expect(run.relaidOut).toBe(true);
+    const { layout } = run;
     const cols = layout.columns.filter((c) => c.kind === 'item');
     const parts = cols.map((c) => at(layout, ['2011'], c.path.map(String)) ?? 0);
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 10);
     expect(at(layout, ['2011'], ['Child (17 or under)'])).toBeCloseTo((294 / 936) * 100, 10);
+  });
+});
+
+describe('data changes', () => {
+  it('after invalidate() (data may have changed) the pivot queries again and sees the change', async () => {
+    const runner = new PivotRunner(engine);
+    await engine.query('CREATE OR REPLACE TABLE t_change AS SELECT 1 AS k, 10 AS v');
+    const s = spec({ source: { kind: 'table', table: 't_change' }, rows: ['k'], values: [sum('v')] });
+    const schema = await runner.schema(s.source);
+    expect(at((await runner.run(s, schema)).layout, [], [])).toBe(10);
+    await engine.query('INSERT INTO t_change VALUES (2, 5)');
+    await runner.invalidate();
+    const again = await runner.run(s, schema);
+    expect(again.relaidOut).toBe(false);
+    expect(at(again.layout, [], [])).toBe(15);
   });
 });

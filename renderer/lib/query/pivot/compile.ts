@@ -124,6 +124,16 @@ function groupingSets(rows: string[], cols: string[]): string {
 
 const depth = (names: string[]) => (names.length ? names.map((n) => `(1 - GROUPING(${n}))`).join(' + ') : '0');
 
+/**
+ * What the pivot's SQL depends on. Two specs with the same key give the same query result, so show-as, labels,
+ * sorting, subtotal and total switches and collapsing only need a new layout of the result already fetched.
+ */
+export function queryKey(spec: PivotSpec): string {
+  const topN = Object.fromEntries([...spec.rows, ...spec.columns].map((f) => [f, fieldOptions(spec, f).topN]));
+  const values = spec.values.map((v) => [v.field, v.aggregate]);
+  return JSON.stringify([spec.source, spec.rows, spec.columns, values, spec.filters, spec.nulls, topN]);
+}
+
 export function compilePivot(spec: PivotSpec, schema: FieldSchema[]): PivotPlan {
   checkValues(spec.values, schema);
   for (const f of [...spec.rows, ...spec.columns, ...spec.filters.map((x) => x.field)]) {
