@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.ts';
+import { generateReferralsSql } from '../../scripts/bench-data.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -196,4 +197,21 @@ test('without cross-origin isolation the engine falls back to the single-threade
     server.closeAllConnections();
     server.close();
   }
+});
+
+test('after a 10M-row table the results stay correct (the wasm heap is kept under 2 GiB)', async ({ workbench: page }) => {
+  // Without the engine's memory limit, results after this table came back corrupt ("offset is out of bounds").
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await editor.fill(generateReferralsSql('ten_million', 10_000_000));
+  await page.getByRole('button', { name: 'Run query' }).click();
+  const grid = page.getByRole('grid', { name: 'Query results' });
+  await expect(grid.getByRole('gridcell')).toHaveText(['10,000,000'], { timeout: 90_000 });
+  await editor.fill("SELECT count(*) AS n, count(DISTINCT year) AS years FROM ten_million");
+  await editor.press('Control+Enter');
+  await expect(grid.getByRole('gridcell')).toHaveText(['10,000,000', '15']);
+  await editor.fill("SELECT table_name FROM duckdb_tables() WHERE table_name = 'ten_million'");
+  await editor.press('Control+Enter');
+  await expect(grid.getByRole('gridcell')).toHaveText(['ten_million']);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -3,8 +3,16 @@
 // repository at the app's own origin, and then lock the configuration so SQL typed by a user cannot undo them.
 import { quoteString } from '../query/quote.ts';
 
+/**
+ * DuckDB's memory limit inside wasm. Measured here (duckdb-wasm 1.32.0, Chromium): once the wasm heap grows past
+ * 2 GiB, results come back corrupt ("offset is out of bounds", empty results) — pointers above 2^31 — and a heap
+ * near 4 GiB kills the worker. At 1.5 GiB DuckDB stops with its own clear out-of-memory error instead.
+ */
+export const WASM_MEMORY_LIMIT = '1.5GiB';
+
 export function lockdownStatements(extensionRepository: string): string[] {
   return [
+    `SET memory_limit = ${quoteString(WASM_MEMORY_LIMIT)}`,
     'SET autoload_known_extensions = false',
     'SET autoinstall_known_extensions = false',
     'SET allow_community_extensions = false',

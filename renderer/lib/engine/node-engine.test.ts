@@ -46,6 +46,12 @@ describe('built-in datasets in the engine', () => {
 });
 
 describe('locked configuration', () => {
+  it('keeps the engine under the memory limit that keeps the wasm heap below 2 GiB', async () => {
+    const { table } = await engine.query("SELECT current_setting('memory_limit') AS m");
+    expect(String(table.getChild('m')?.get(0))).toMatch(/^1\.[45]\d* GiB$/);
+    await expect(engine.query("SET memory_limit = '3.9GiB'")).rejects.toBeInstanceOf(QueryError);
+  });
+
   it('has extension autoload and autoinstall off, and cannot be changed', async () => {
     const { table } = await engine.query(
       "SELECT current_setting('autoload_known_extensions') AS a, current_setting('autoinstall_known_extensions') AS b, current_setting('lock_configuration') AS l",
