@@ -49,7 +49,8 @@ export class PivotState {
       this.schema = await runner.schema(this.spec.source);
       await this.refresh();
     } catch (err) {
-      this.error = `The source ${this.sourceName} could not be read: ${err instanceof Error ? err.message : String(err)}`;
+      const message = err instanceof QueryError ? explainQueryError(err.engineMessage).summary : err instanceof Error ? err.message : String(err);
+      this.error = message.startsWith('The data engine stopped') ? message : `The source ${this.sourceName} could not be read: ${message}`;
     }
   }
 

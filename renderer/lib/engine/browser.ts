@@ -69,6 +69,9 @@ export class BrowserEngine implements Engine {
       const batches = await reader.readAll();
       table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
     } catch (err) {
+      // A RangeError here means the worker read a result through a stale view of wasm memory that another thread
+      // grew (seen in the coi bundle after large tables): its answers can no longer be trusted.
+      if (err instanceof Error && err.name === 'RangeError') throw new QueryError(sql, `${ENGINE_STOPPED} (${err.message})`);
       throw new QueryError(sql, err instanceof Error ? err.message : String(err));
     }
     const ended = performance.now();

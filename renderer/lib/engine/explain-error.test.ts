@@ -41,7 +41,7 @@ describe('explainQueryError', () => {
     expect(explainQueryError(await errorOf("SELECT * FROM read_parquet('x.parquet')")).summary).toMatch(/network or an extension/);
   });
   it('explains a stopped engine and out-of-memory, even when the message links to the web', () => {
-    expect(explainQueryError('Engine stopped: the database worker is no longer running (most likely it ran out of memory).').summary).toMatch(/engine stopped/);
+    expect(explainQueryError('Engine stopped: the database worker can no longer answer (most likely it ran out of memory). (offset is out of bounds)').summary).toMatch(/engine stopped/);
     expect(explainQueryError('Out of Memory Error: failed to allocate data of size 1.0 GiB (3.1 GiB/3.1 GiB used). See https://duckdb.org/docs/').summary).toBe(
       'The query needs more memory than the engine has.',
     );

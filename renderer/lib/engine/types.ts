@@ -30,7 +30,7 @@ export interface Engine {
 }
 
 /** The engine's message when its worker has stopped (out of memory, crashed): only a restart helps. */
-export const ENGINE_STOPPED = 'Engine stopped: the database worker is no longer running (most likely it ran out of memory).';
+export const ENGINE_STOPPED = 'Engine stopped: the database worker can no longer answer (most likely it ran out of memory).';
 
 /** A SQL error from the engine, kept apart from other failures so the UI can show it as the user's query problem. */
 export class QueryError extends Error {
