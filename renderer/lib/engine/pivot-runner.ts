@@ -3,7 +3,7 @@
 // reordering, other subtotals — read that base instead of rescanning the source. Show-as, sorting and collapsing
 // need no query at all (they are done by layoutPivot on the result).
 import { quoteIdent } from '../query/quote.ts';
-import { compilePivot, queryKey } from '../query/pivot/compile.ts';
+import { compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
 import { layoutPivot, toScalar } from '../query/pivot/layout.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
 import type { FieldSchema, PivotLayout } from '../query/pivot/types.ts';
@@ -24,9 +24,6 @@ export interface PivotRun {
 const MAX_BASES = 8;
 let runners = 0;
 
-export function sourceSql(source: PivotSource): string {
-  return source.kind === 'table' ? quoteIdent(source.table) : `(${source.sql.replace(/;\s*$/, '')})`;
-}
 
 export class PivotRunner {
   private readonly bases = new Map<string, string>();

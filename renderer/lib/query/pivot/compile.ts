@@ -4,7 +4,7 @@
 // at the finest grain, which re-arranging fields (rows ↔ columns, order) reuses instead of rescanning the data.
 // Every identifier and literal is quoted: a field called `"; DROP TABLE x; --` is just a field.
 import { quoteIdent, quoteLiteral } from '../quote.ts';
-import { fieldOptions, type Aggregate, type PivotFilter, type PivotSpec, type PivotValue } from './spec.ts';
+import { fieldOptions, type Aggregate, type PivotFilter, type PivotSource, type PivotSpec, type PivotValue } from './spec.ts';
 import type { FieldSchema } from './types.ts';
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
@@ -24,8 +24,9 @@ export interface PivotPlan {
   sql: (baseTable: string | null) => string;
 }
 
-function sourceSql(spec: PivotSpec): string {
-  return spec.source.kind === 'table' ? quoteIdent(spec.source.table) : `(${spec.source.sql.replace(/;\s*$/, '')})`;
+/** The pivot's source as something to select FROM: a quoted table, or the saved query as a subquery. */
+export function sourceSql(source: PivotSource): string {
+  return source.kind === 'table' ? quoteIdent(source.table) : `(${source.sql.replace(/;\s*$/, '')})`;
 }
 
 function filterSql(f: PivotFilter): string | null {
@@ -142,7 +143,7 @@ export function compilePivot(spec: PivotSpec, schema: FieldSchema[]): PivotPlan 
   const top = topNParts(spec);
   const groupFields = [...spec.rows, ...spec.columns];
   const fieldExpr = (f: string) => top.expr.get(f) ?? `src.${quoteIdent(f)}`;
-  const prelude = `WITH src AS (SELECT * FROM ${sourceSql(spec)} ${whereSql(spec)})${top.ctes.map((c) => `, ${c}`).join('')}`;
+  const prelude = `WITH src AS (SELECT * FROM ${sourceSql(spec.source)} ${whereSql(spec)})${top.ctes.map((c) => `, ${c}`).join('')}`;
   const from = `FROM src ${top.joins.join(' ')} ${top.where.length ? `WHERE ${top.where.join(' AND ')}` : ''}`;
   const r = spec.rows.map((_, i) => `r${i}`);
   const c = spec.columns.map((_, i) => `c${i}`);

@@ -1,7 +1,7 @@
 // Query layer, pure: the SQL behind one pivot cell ("drill-through") — the source's records under the pivot's
 // filters and the cell's row and column groups, as a query the analyst can read, change and run.
 import { quoteIdent, quoteLiteral } from '../quote.ts';
-import { pivotCondition } from './compile.ts';
+import { pivotCondition, sourceSql } from './compile.ts';
 import { OTHER_LABEL } from './layout.ts';
 import { fieldOptions, type PivotSpec, type Scalar } from './spec.ts';
 import type { AxisItem, PivotLayout } from './types.ts';
@@ -24,7 +24,7 @@ function condition(spec: PivotSpec, field: string, value: Scalar, axis: AxisItem
 
 export function drillThroughSql(spec: PivotSpec, layout: PivotLayout, row: AxisItem, column: AxisItem): string {
   const compiledWhere = pivotCondition(spec);
-  const source = spec.source.kind === 'table' ? quoteIdent(spec.source.table) : `(${spec.source.sql.replace(/;\s*$/, '')}) AS source`;
+  const source = spec.source.kind === 'table' ? sourceSql(spec.source) : `${sourceSql(spec.source)} AS source`;
   const parts: string[] = [];
   if (compiledWhere) parts.push(compiledWhere);
   row.path.forEach((v, i) => parts.push(condition(spec, spec.rows[i]!, v, layout.rows, i)));
