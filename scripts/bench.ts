@@ -32,7 +32,9 @@ async function runInApp(page: Page, sql: string): Promise<number> {
   await page.getByRole('tab', { name: /^SQL/ }).first().click();
   await page.getByRole('textbox', { name: 'SQL editor' }).fill(sql);
   await page.getByRole('button', { name: 'Run query' }).click();
-  await page.waitForFunction((t) => (performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1) > t, before, { timeout: 600_000 });
+  await page.waitForFunction((t) => (performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1) > t, before, { timeout: Number(process.env.BENCH_QUERY_TIMEOUT ?? 600_000) }).catch(async (err: unknown) => {
+    throw new Error(`No result for: ${sql.slice(0, 80)} — status: ${await page.getByRole('status').allInnerTexts()} alerts: ${await page.getByRole('alert').allInnerTexts()} (${String(err).slice(0, 80)})`);
+  });
   await page.getByRole('button', { name: 'Run query' }).and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
   const alert = page.getByRole('alert');
   if ((await alert.count()) > 0) throw new Error(`The app reported an error: ${await alert.first().innerText()}`);
@@ -54,7 +56,7 @@ async function nativeGroupBy(conn: DuckDBConnection): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const { server, url } = await startServer({ port: 0 });
+  const { server, url } = await startServer({ port: 0, isolated: process.env.BENCH_ISOLATED !== '0' });
   const context = await launchChromium();
   const results: BenchResult[] = [];
   try {
@@ -85,20 +87,11 @@ async function main(): Promise<void> {
     });
     await runInApp(page, 'DROP TABLE bench_referrals');
 
-    await page.close();
     for (const rows of PIVOT_ROWS) {
-      // Each size in a fresh page (fresh engine): the coi bundle cannot read results after its heap grew from
-      // another thread (see the engine's RangeError handling), which sizes run back to back can trigger.
-      const pivotPage = await context.newPage();
-      pivotPage.on('pageerror', (e) => console.error('page error:', e.message));
-      await pivotPage.goto(url);
-      await pivotPage.getByRole('contentinfo', { name: 'Status' }).getByText(/\d+ datasets loaded/).waitFor({ timeout: 120_000 });
-      await pivotPage.getByRole('button', { name: 'New SQL console' }).click();
       // Up to 10M rows the generated table stores categories as text; beyond, as ENUMs (as an import would), so
       // 40M rows fit the wasm engine's memory (a 4 GiB address space, memory_limit 3.1 GiB).
       const compact = rows > 10_000_000;
-      const run = await benchPivots(pivotPage, conn, rows, (sql) => runInApp(pivotPage, sql), compact);
-      await pivotPage.close();
+      const run = await benchPivots(page, conn, rows, (sql) => runInApp(page, sql), compact);
       const what = `pivot ${fmt(rows)} rows${compact ? ' (ENUM-coded)' : ''}`;
       for (const step of run.steps) {
         const ranSql = Number.isFinite(step.native);

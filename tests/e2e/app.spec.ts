@@ -22,9 +22,18 @@ test('lists every built-in dataset with its row count and shows the engine in th
   const status = page.getByRole('contentinfo', { name: 'Status' });
   await expect(status).toContainText('Offline');
   await expect(status).toContainText('DuckDB v1.4.3');
-  // The server sends COOP/COEP, so the page is cross-origin isolated and gets the threaded bundle.
-  await expect(status).toContainText('bundle coi');
+  // The server sends COOP/COEP (the page is cross-origin isolated), but the reliable single-threaded bundle is the default.
+  await expect(status).toContainText('bundle eh · 1 thread');
   expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(true);
+});
+
+test('?engine=threads opts in to the threaded bundle on the isolated page', async ({ chromiumContext, server }) => {
+  const page = await chromiumContext.newPage();
+  await page.goto(`${server.url}?engine=threads`);
+  const status = page.getByRole('contentinfo', { name: 'Status' });
+  await expect(status).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
+  await expect(status).toContainText('bundle coi');
+  await page.close();
 });
 
 test('the overview shows the yearly chart and table, the 931/946 warning and both vintages', async ({ workbench: page }) => {
@@ -101,12 +110,11 @@ async function expectConsoleWorks(page: Page): Promise<void> {
   await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText('42');
 }
 
-test('a long query can be cancelled (single-threaded engine) and the console stays usable', async ({ chromiumContext }) => {
+test('a long query can be cancelled (single-threaded engine) and the console stays usable', async ({ chromiumContext, server }) => {
   // DuckDB-wasm's eh bundle runs the query on the worker itself, between polls, so a cancel always lands.
-  const { server, url } = await startServer({ port: 0, isolated: false });
   const page = await chromiumContext.newPage();
   try {
-    await page.goto(url);
+    await page.goto(server.url);
     await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
     await page.getByRole('button', { name: 'New SQL console' }).click();
     for (let i = 0; i < 3; i++) {
@@ -117,14 +125,16 @@ test('a long query can be cancelled (single-threaded engine) and the console sta
     }
   } finally {
     await page.close();
-    server.closeAllConnections();
-    server.close();
   }
 });
 
-test('with the threaded engine a cancel either lands or the engine can be restarted; the console stays usable', async ({ workbench: page }) => {
+test('with the threaded engine a cancel either lands or the engine can be restarted; the console stays usable', async ({ chromiumContext, server }) => {
   // In the coi bundle the query runs on pthreads and a cancel is sometimes not honoured (the query goes on):
   // the console then offers a restart, which reloads the built-in data.
+  const page = await chromiumContext.newPage();
+  await page.goto(`${server.url}?engine=threads`);
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('bundle coi', { timeout: 60_000 });
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
   await page.getByRole('button', { name: 'New SQL console' }).click();
   await runAndCancel(page);
   const cancelled = page.getByRole('status').filter({ hasText: 'Query cancelled.' });

@@ -17,6 +17,12 @@ test('no request leaves 127.0.0.1 during a session', async ({ workbench: page, a
   await editor.fill("SELECT * FROM read_parquet('https://example.com/data.parquet')");
   await editor.press('Control+Enter');
   await expect(page.getByRole('alert')).toBeVisible();
+  // The threaded engine too (opt-in): its nested pthread workers load their scripts from our server.
+  const threaded = await page.context().newPage();
+  await threaded.goto(`${server.url}?engine=threads`);
+  await expect(threaded.getByRole('contentinfo', { name: 'Status' })).toContainText('bundle coi', { timeout: 60_000 });
+  await expect(threaded.getByRole('note', { name: 'Reconciliation warning' })).toBeVisible();
+  await threaded.close();
   await page.waitForTimeout(500);
 
   expect(auditProxy.requests).toEqual([]);
