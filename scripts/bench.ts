@@ -3,7 +3,8 @@
 // 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
 // version, same thread count) in the same run, printing ratios. Figures go to bench/results.json as
 // [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
-// (default 1M, 10M and 40M rows).
+// (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
+// `BENCH_QUERY_TIMEOUT` (ms) bounds the wait for each console query.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
