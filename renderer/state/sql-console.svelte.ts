@@ -18,14 +18,18 @@ export class SqlConsoleState {
   stuck = $state(false);
   /** Set after an engine restart, until the next query: tables created earlier are gone. */
   restarted = $state(false);
+  /** The name this console's SQL was saved under, if it was. */
+  savedName = $state<string | null>(null);
   private cancelRequested = false;
 
   constructor(
     private readonly engine: () => Engine | null,
     initialSql = '',
     private readonly afterQuery: () => unknown = () => undefined,
+    savedName: string | null = null,
   ) {
     this.sql = initialSql;
+    this.savedName = savedName;
   }
 
   async run(): Promise<void> {

@@ -10,6 +10,7 @@ import { PivotRunner } from '../lib/engine/pivot-runner.ts';
 import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { SavedPivots } from './saved-pivots.svelte.ts';
+import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
 
 export type Tab =
   | { id: string; kind: 'overview'; title: string }
@@ -27,6 +28,7 @@ export class Workbench {
   tabs = $state<Tab[]>([{ id: 'overview', kind: 'overview', title: 'IDMG overview' }]);
   activeTabId = $state('overview');
   readonly saved = new SavedPivots();
+  readonly savedQueries = new SavedQueries();
   private engine: Engine | null = null;
   private pivotRunner: PivotRunner | null = null;
   private sqlCount = 0;
@@ -81,13 +83,13 @@ export class Workbench {
     await this.start();
   }
 
-  /** A new SQL console; `run` runs its SQL at once (drill-through, "open this SQL"). */
-  openSqlConsole(sql = '', run = false): void {
+  /** A new SQL console; `run` runs its SQL at once (drill-through, "open this SQL"); `name` for a saved query. */
+  openSqlConsole(sql = '', run = false, name: string | null = null): void {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
-    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate());
-    this.tabs.push({ id, kind: 'sql', title: `SQL ${this.sqlCount}`, console });
+    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name);
+    this.tabs.push({ id, kind: 'sql', title: name ?? `SQL ${this.sqlCount}`, console });
     this.activeTabId = id;
     if (run) void console.run();
   }
@@ -100,6 +102,21 @@ export class Workbench {
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
     void pivot.load();
+  }
+
+  /** Saves a console's SQL by name (replacing a saved query of that name) and names the console after it. */
+  saveQuery(tabId: string, name: string): SavedQuery | null {
+    const tab = this.tabs.find((t) => t.id === tabId);
+    if (tab?.kind !== 'sql') return null;
+    const saved = this.savedQueries.put({ name: name.trim(), sql: tab.console.sql.trim() });
+    tab.console.savedName = saved.name;
+    tab.title = saved.name;
+    return saved;
+  }
+
+  /** A pivot over a saved query: the pivot reads the query as a subquery, under the query's name. */
+  pivotSavedQuery(query: SavedQuery): void {
+    this.openPivot({ kind: 'query', name: query.name, sql: query.sql }, undefined, null, `Pivot of ${query.name}`);
   }
 
   openDataset(datasetId: string): void {

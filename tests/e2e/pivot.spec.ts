@@ -149,7 +149,7 @@ test('a query typed in the console can be pivoted', async ({ workbench: page }) 
   await editor.press('Control+Enter');
   await expect(page.getByRole('grid', { name: 'Query results' })).toBeVisible();
   await page.getByRole('button', { name: 'Pivot this query' }).click();
-  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('query:Query of SQL 1');
   await page.getByRole('combobox', { name: 'Add age_at_exploitation to' }).selectOption('rows');
   await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
   await page.getByRole('button', { name: 'Remove Count of records' }).click();

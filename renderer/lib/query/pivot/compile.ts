@@ -95,23 +95,40 @@ function checkValues(values: PivotValue[], schema: FieldSchema[]): void {
   }
 }
 
-/** Top-N fields: a ranking CTE each, joined back so items outside the top N become "Other" (or are left out). */
+/**
+ * Top-N fields: a ranking CTE each, joined back so items outside the top N become "Other" (or are left out).
+ * An inner field ranks within each group of the fields before it on its axis (the top 3 nationalities within each
+ * year), as Excel's Top 10 filter does; each ranking sees the "Other" groups and exclusions of the ones before it.
+ */
 function topNParts(spec: PivotSpec): { ctes: string[]; joins: string[]; expr: Map<string, string>; where: string[] } {
   const ctes: string[] = [];
   const joins: string[] = [];
   const where: string[] = [];
   const expr = new Map<string, string>();
-  [...spec.rows, ...spec.columns].forEach((field, i) => {
-    const top = fieldOptions(spec, field).topN;
-    const rank = top ? spec.values[top.value] : undefined;
-    if (!top || !rank) return;
-    const col = quoteIdent(field);
-    const by = rawAggregate(rank.aggregate, rank.field === null ? null : quoteIdent(rank.field));
-    ctes.push(`top${i} AS (SELECT ${col} AS k, TRUE AS hit FROM src GROUP BY ALL ORDER BY ${by} DESC NULLS LAST, k ASC NULLS LAST LIMIT ${top.n})`);
-    joins.push(`LEFT JOIN top${i} ON src.${col} IS NOT DISTINCT FROM top${i}.k`);
-    if (top.other) expr.set(field, `CASE WHEN top${i}.hit THEN CAST(src.${col} AS VARCHAR) ELSE 'Other' END`);
-    else where.push(`top${i}.hit`);
-  });
+  const exprOf = (f: string) => expr.get(f) ?? `src.${quoteIdent(f)}`;
+  let i = 0;
+  for (const axis of [spec.rows, spec.columns]) {
+    axis.forEach((field, at) => {
+      const top = fieldOptions(spec, field).topN;
+      const rank = top ? spec.values[top.value] : undefined;
+      if (!top || !rank) return;
+      const t = `top${i++}`;
+      const col = quoteIdent(field);
+      const by = rawAggregate(rank.aggregate, rank.field === null ? null : `src.${quoteIdent(rank.field)}`);
+      const parents = axis.slice(0, at).map(exprOf);
+      const heads = [...parents.map((p, j) => `${p} AS p${j}`), `src.${col} AS k`].join(', ');
+      const partition = parents.length ? `PARTITION BY ${parents.join(', ')} ` : '';
+      const from = `FROM src ${joins.join(' ')} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      ctes.push(
+        `${t} AS (SELECT ${heads}, TRUE AS hit ${from} GROUP BY ${[...parents, `src.${col}`].join(', ')} ` +
+          `QUALIFY row_number() OVER (${partition}ORDER BY ${by} DESC NULLS LAST, src.${col} ASC NULLS LAST) <= ${top.n})`,
+      );
+      const on = [`src.${col} IS NOT DISTINCT FROM ${t}.k`, ...parents.map((p, j) => `${p} IS NOT DISTINCT FROM ${t}.p${j}`)];
+      joins.push(`LEFT JOIN ${t} ON ${on.join(' AND ')}`);
+      if (top.other) expr.set(field, `CASE WHEN ${t}.hit THEN CAST(src.${col} AS VARCHAR) ELSE 'Other' END`);
+      else where.push(`${t}.hit`);
+    });
+  }
   return { ctes, joins, expr, where };
 }
 

@@ -230,24 +230,40 @@ function model(data: Data, spec: PivotSpec): Model {
   const grouped = [...spec.rows, ...spec.columns];
   let src = data.rows.filter((r) => spec.filters.every((f) => passes(f, r[f.field] ?? null)));
   if (spec.nulls === 'hide') src = src.filter((r) => grouped.every((f) => r[f] !== null));
-  const tops = new Map<string, { hits: Set<Scalar>; other: boolean }>();
-  for (const f of grouped) {
-    const top = opts(spec, f).topN;
-    const rank = top ? spec.values[top.value] : undefined;
-    if (!top || !rank) continue;
-    const groups = new Map<Scalar, Row[]>();
-    for (const r of src) groups.set(r[f] ?? null, [...(groups.get(r[f] ?? null) ?? []), r]);
-    const ranked = [...groups].map(([k, rs]) => ({ k, v: aggregate(rank, rs) }));
-    ranked.sort((a, b) => (a.v === b.v ? sqlAsc(a.k, b.k) : a.v === null ? 1 : b.v === null ? -1 : b.v - a.v));
-    tops.set(f, { hits: new Set(ranked.slice(0, top.n).map((x) => x.k)), other: top.other });
-  }
-  const rows = src.filter((r) => [...tops].every(([f, t]) => t.other || t.hits.has(r[f] ?? null)));
+  // Top-N ranks an inner field within each group of the fields before it on its axis, rows then columns, each
+  // ranking seeing the "Other" groups and exclusions of the earlier ones (as the SQL does).
+  const tops = new Map<string, { hits: Set<string>; other: boolean; parents: string[] }>();
+  const hitKey = (r: Row, f: string, parents: string[]) => JSON.stringify([...parents.map((p) => group(r, p)), r[f] ?? null]);
   const group = (r: Row, f: string): Scalar => {
     const x = r[f] ?? null;
     const t = tops.get(f);
     if (!t?.other) return x;
-    return t.hits.has(x) ? (x === null ? null : String(x)) : 'Other';
+    return t.hits.has(hitKey(r, f, t.parents)) ? (x === null ? null : String(x)) : 'Other';
   };
+  let rows = src;
+  for (const axis of [spec.rows, spec.columns]) {
+    axis.forEach((f, at) => {
+      const top = opts(spec, f).topN;
+      const rank = top ? spec.values[top.value] : undefined;
+      if (!top || !rank) return;
+      const parents = axis.slice(0, at);
+      const partitions = new Map<string, Map<Scalar, Row[]>>();
+      for (const r of rows) {
+        const pk = JSON.stringify(parents.map((p) => group(r, p)));
+        const groups = partitions.get(pk) ?? new Map<Scalar, Row[]>();
+        partitions.set(pk, groups);
+        groups.set(r[f] ?? null, [...(groups.get(r[f] ?? null) ?? []), r]);
+      }
+      const hits = new Set<string>();
+      for (const [pk, groups] of partitions) {
+        const ranked = [...groups].map(([k, rs]) => ({ k, v: aggregate(rank, rs) }));
+        ranked.sort((a, b) => (a.v === b.v ? sqlAsc(a.k, b.k) : a.v === null ? 1 : b.v === null ? -1 : b.v - a.v));
+        for (const x of ranked.slice(0, top.n)) hits.add(JSON.stringify([...(JSON.parse(pk) as Scalar[]), x.k]));
+      }
+      tops.set(f, { hits, other: top.other, parents });
+      if (!top.other) rows = rows.filter((r) => hits.has(hitKey(r, f, parents)));
+    });
+  }
   const memo = new Map<string, number | null>();
   const cell = (k: number, rp: Scalar[], cp: Scalar[]): number | null => {
     const key = JSON.stringify([k, rp, cp]);
@@ -571,6 +587,23 @@ describe('pivot examples', () => {
         const layout = await runPivot(spec(table, { rows: ['g'], fieldOptions: { g: { sortBy: 'label', direction, topN: null, subtotals: true } } }));
         expect(layout.rows.map((r) => r.label)).toEqual(direction === 'asc' ? ['a', 'b', 'c', '(blank)', 'Total'] : ['c', 'b', 'a', '(blank)', 'Total']);
       }
+    });
+  });
+
+  it('top-N of an inner field ranks within each parent group, not across the table', async () => {
+    await withTable(data, async (table) => {
+      const inner = (other: boolean): Partial<PivotSpec> => ({
+        rows: ['g', 'h'], fieldOptions: { h: { sortBy: { value: 0 }, direction: 'desc', topN: { n: 1, value: 0, other }, subtotals: true } },
+      });
+      const layout = await runPivot(spec(table, inner(true)));
+      // Within a: x (1) loses to (blank) (2); within c: x (64) beats y (32). A global top 1 (x, 69) would keep x in both.
+      expect(layout.rows.map((r) => r.path)).toEqual([['a'], ['a', null], ['a', 'Other'], ['b'], ['b', 'y'], ['c'], ['c', 'x'], ['c', 'Other'], [null], [null, null], [null, 'Other'], []]);
+      expect(raw(layout, ['a', 'Other'])).toBe(1);
+      expect(raw(layout, ['c', 'Other'])).toBe(32);
+      expect(raw(layout, [])).toBe(127);
+      const without = await runPivot(spec(table, inner(false)));
+      expect(without.rows.filter((r) => r.depth === 2).map((r) => r.path)).toEqual([['a', null], ['b', 'y'], ['c', 'x'], [null, null]]);
+      expect(raw(without, [])).toBe(2 + 16 + 64 + 8);
     });
   });
 
