@@ -20,7 +20,7 @@ const layout: PivotLayout = {
   columnFields: ['age_group'],
   rows: [it_([2021], '2021'), it_([2022], '2022'), it_([2023], '2023'), it_([], 'Total', 'grand_total')],
   columns: [it_(['adult'], 'Adult'), it_(['child'], 'Child'), it_([], 'Total', 'grand_total')],
-  values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs: 'raw' }, raw: shown, shown }],
+  values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs: 'raw' }, raw: shown, shown, grand: null }],
 };
 
 const spec = (over: Partial<PivotChartSpec>): PivotChartSpec => ({

@@ -16,7 +16,7 @@ const total = (): AxisItem => item([], 'Total', 'grand_total');
 function layout(rowFields: string[], columnFields: string[], rows: AxisItem[], columns: AxisItem[], grid: (number | null)[][], showAs: ShowAs = 'raw'): PivotLayout {
   const shown = grid.flat();
   expect(shown).toHaveLength(rows.length * columns.length);
-  return { rowFields, columnFields, rows, columns, values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs }, raw: shown, shown }] };
+  return { rowFields, columnFields, rows, columns, values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs }, raw: shown, shown, grand: null }] };
 }
 
 // 3 years × adult/child; the grand-total row comes first and the grand-total column last: both must be skipped.

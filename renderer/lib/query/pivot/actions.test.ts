@@ -14,6 +14,7 @@ import {
   setFilter,
   setGrandTotals,
   setNulls,
+  setExpectedTotal,
   setShowAs,
   swapAxes,
   toggleCollapsed,
@@ -64,6 +65,7 @@ describe('actions never mutate their input', () => {
     ['toggleCollapsed', () => toggleCollapsed(spec, 'rows', '["Albania"]')],
     ['setGrandTotals', () => setGrandTotals(spec, { rows: false })],
     ['setNulls', () => setNulls(spec, 'hide')],
+    ['setExpectedTotal', () => setExpectedTotal(spec, { value: 1, total: 946 })],
   ];
   it.each(all)('%s returns a new, unfrozen spec and leaves the frozen input alone', (_, run) => {
     const next = run();
@@ -212,6 +214,15 @@ describe('filters, options and settings', () => {
     expect(setGrandTotals(spec, { columns: false }).grandTotals).toEqual({ rows: true, columns: false });
     expect(setNulls(spec, 'hide').nulls).toBe('hide');
   });
+
+  it('sets and clears an expected total, which follows its value when an earlier value is removed', () => {
+    const withExpected = setExpectedTotal(spec, { value: 1, total: 946 });
+    expect(withExpected.expected).toEqual({ value: 1, total: 946 });
+    expect(removeValue(withExpected, 0).expected).toEqual({ value: 0, total: 946 });
+    expect(removeValue(withExpected, 1).expected).toBeNull();
+    expect(setExpectedTotal(withExpected, null).expected).toBeNull();
+    expect(() => setExpectedTotal(spec, { value: 9, total: 1 })).toThrow('There is no value 9 in the pivot');
+  });
 });
 
 type Step =
@@ -229,7 +240,8 @@ type Step =
   | ['topN', string, number, number]
   | ['toggleCollapsed', Axis, string]
   | ['setGrandTotals', boolean, boolean]
-  | ['setNulls', 'show' | 'hide'];
+  | ['setNulls', 'show' | 'hide']
+  | ['expected', number, number];
 
 const areaArb = fc.constantFrom<Area>('rows', 'columns', 'filters');
 const axisArb = fc.constantFrom<Axis>('rows', 'columns');
@@ -250,6 +262,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.tuple(fc.constant('toggleCollapsed' as const), axisArb, fc.array(fc.constantFrom('x', 'y', 1, null), { minLength: 1, maxLength: 3 }).map((p) => JSON.stringify(p))),
   fc.tuple(fc.constant('setGrandTotals' as const), fc.boolean(), fc.boolean()),
   fc.tuple(fc.constant('setNulls' as const), fc.constantFrom('show' as const, 'hide' as const)),
+  fc.tuple(fc.constant('expected' as const), indexArb, fc.integer()),
 );
 
 /** Run a step; when its arguments do not fit this spec, hand back the call instead, which must throw. */
@@ -298,6 +311,10 @@ function apply(s: PivotSpec, step: Step): { next: PivotSpec } | { invalid: () =>
       return ok(() => setGrandTotals(s, { rows: step[1], columns: step[2] }));
     case 'setNulls':
       return ok(() => setNulls(s, step[1]));
+    case 'expected': {
+      const run = () => setExpectedTotal(s, { value: step[1], total: step[2] });
+      return inRange(step[1]) ? ok(run) : bad(run);
+    }
   }
 }
 

@@ -110,6 +110,18 @@ export function removeValue(spec: PivotSpec, index: number): PivotSpec {
         options.topN = to === null ? null : { ...options.topN, value: to };
       }
     }
+    if (next.expected) {
+      const to = shift(next.expected.value);
+      next.expected = to === null ? null : { ...next.expected, value: to };
+    }
+  });
+}
+
+/** The total a value's grand total should come to (from a publication, say); null clears it. */
+export function setExpectedTotal(spec: PivotSpec, expected: PivotSpec['expected']): PivotSpec {
+  if (expected) valueAt(spec, expected.value);
+  return edit(spec, (next) => {
+    next.expected = expected;
   });
 }
 

@@ -142,7 +142,7 @@ export function layoutPivot(table: Table, spec: PivotSpec): PivotLayout {
         shown.push(blank ? null : showAs(value.showAs, v, k, r, c, cell, siblings));
       }
     }
-    return { value, raw, shown };
+    return { value, raw, shown, grand: cell(k, [], []) };
   });
   return { rowFields: spec.rows, columnFields: spec.columns, rows, columns, values };
 }

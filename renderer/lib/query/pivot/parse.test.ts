@@ -30,6 +30,7 @@ const rich: PivotSpec = {
   grandTotals: { rows: false, columns: true },
   nulls: 'hide',
   collapsed: { rows: ['["Albania"]', '[null]'], columns: [] },
+  expected: { value: 0, total: 4141 },
 };
 
 /** Parse `rich` with one part replaced, expecting the given message exactly. */
@@ -50,6 +51,7 @@ describe('parsePivotSpec defaults', () => {
       grandTotals: { rows: true, columns: true },
       nulls: 'show',
       collapsed: { rows: [], columns: [] },
+      expected: null,
     });
   });
 
@@ -157,6 +159,9 @@ describe('parsePivotSpec rejections', () => {
     rejects(options({ sortBy: { value: 7 } }), 'The pivot\'s fieldOptions["nationality"].sortBy.value refers to value 7, but the pivot has only 2 values (numbered from 0).');
     rejects({ values: [], ...options({ sortBy: { value: 0 } }) }, 'The pivot\'s fieldOptions["nationality"].sortBy.value refers to value 0, but the pivot has no values.');
     rejects({ values: [{}], ...options({ sortBy: { value: 1 } }) }, 'The pivot\'s fieldOptions["nationality"].sortBy.value refers to value 1, but the pivot has only 1 value (numbered from 0).');
+    rejects({ expected: { value: 2, total: 5 } }, "The pivot's expected.value refers to value 2, but the pivot has only 2 values (numbered from 0).");
+    rejects({ expected: { value: 0, total: '946' } }, /expected\.total should be a number/);
+    rejects({ expected: { value: 0, total: 946, note: 'x' } }, /Unknown setting "note" in/);
   });
 
   it('rejects filters with the wrong number of values', () => {

@@ -187,7 +187,7 @@ function collapsedKeys(v: unknown, path: string): string[] {
 }
 
 export function parsePivotSpec(input: unknown): PivotSpec {
-  const o = object(input, '', ['version', 'source', 'rows', 'columns', 'values', 'filters', 'fieldOptions', 'grandTotals', 'nulls', 'collapsed']);
+  const o = object(input, '', ['version', 'source', 'rows', 'columns', 'values', 'filters', 'fieldOptions', 'grandTotals', 'nulls', 'collapsed', 'expected']);
   const version = or(o.version, PIVOT_VERSION);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) wrong('version', 'a whole number from 1', version);
   if (version > PIVOT_VERSION) {
@@ -225,7 +225,15 @@ export function parsePivotSpec(input: unknown): PivotSpec {
     grandTotals: { rows: bool(totals.rows, 'grandTotals.rows', true), columns: bool(totals.columns, 'grandTotals.columns', true) },
     nulls: oneOf(or(o.nulls, 'show'), 'nulls', ['show', 'hide'], 'setting for blanks'),
     collapsed: { rows: collapsedKeys(collapsed.rows, 'collapsed.rows'), columns: collapsedKeys(collapsed.columns, 'collapsed.columns') },
+    expected: parseExpected(o.expected, values.length),
   };
+}
+
+function parseExpected(v: unknown, count: number): PivotSpec['expected'] {
+  if (v === undefined || v === null) return null;
+  const o = object(v, 'expected', ['value', 'total']);
+  if (typeof o.total !== 'number' || !Number.isFinite(o.total)) wrong('expected.total', 'a number', o.total);
+  return { value: valueIndex(o.value, 'expected.value', count), total: o.total };
 }
 
 /** Canonical JSON (validated, keys in a fixed order) so saving the same pivot twice gives the same file and clean diffs. */

@@ -62,6 +62,8 @@ export interface PivotSpec {
   nulls: 'show' | 'hide';
   /** Collapsed group paths (JSON of the path's values), per axis. */
   collapsed: { rows: string[]; columns: string[] };
+  /** A total the analyst expects a value's grand total to equal (e.g. from a publication), checked on each run. */
+  expected: { value: number; total: number } | null;
 }
 
 export const DEFAULT_FIELD_OPTIONS: FieldOptions = { sortBy: 'label', direction: 'asc', topN: null, subtotals: true };

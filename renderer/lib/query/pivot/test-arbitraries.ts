@@ -63,6 +63,7 @@ export const arbitrarySpec: fc.Arbitrary<PivotSpec> = fc
     grandTotals: fc.record({ rows: fc.boolean(), columns: fc.boolean() }),
     nulls: fc.constantFrom('show' as const, 'hide' as const),
     collapsed: fc.record({ rows: collapsedArb, columns: collapsedArb }),
+    expectedTotal: fc.option(fc.integer({ min: -1e9, max: 1e9 }), { nil: null }),
   })
   .chain((s) =>
     fc.dictionary(fieldArb, fieldOptionsArb(s.values.length), { maxKeys: 3, noNullPrototype: true }).map((fieldOptions) => ({
@@ -76,5 +77,6 @@ export const arbitrarySpec: fc.Arbitrary<PivotSpec> = fc
       grandTotals: s.grandTotals,
       nulls: s.nulls,
       collapsed: s.collapsed,
+      expected: s.expectedTotal === null || s.values.length === 0 ? null : { value: s.values.length - 1, total: s.expectedTotal },
     })),
   );

@@ -50,6 +50,8 @@ export interface LaidOutValue {
   raw: (number | null)[];
   /** After "show values as" (equal to raw for 'raw'); percentages as percentages (12.5 means 12.5 %). */
   shown: (number | null)[];
+  /** The value over the whole (filtered) source — the grand total, whether or not the table shows it. */
+  grand: number | null;
 }
 
 export interface PivotLayout {

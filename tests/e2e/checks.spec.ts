@@ -1,0 +1,30 @@
+// End-to-end: a pivot says whether it adds up — the 2011 police regions against the 946 the release stated, and
+// against a total the analyst enters — and which vintage its figures come from.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures.ts';
+
+test('the 2011 police-region pivot shows its 15 gap against the stated 946, and checks an expected total', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'NRM referrals 2011 by police region (IDMG 2012)' }).click();
+  await page.getByRole('button', { name: /^Build a pivot table from/ }).click();
+  await page.getByRole('combobox', { name: 'Add police_region to' }).selectOption('rows');
+  await page.getByRole('combobox', { name: 'Add referrals_2011 to' }).selectOption('sum');
+  await page.getByRole('button', { name: 'Remove Count of records' }).click();
+
+  const checks = page.getByRole('list', { name: 'Checks' });
+  await expect(checks.getByRole('listitem')).toHaveText([/^⚠ Does not add up\. Sum of referrals_2011: The grand total is 931 while the total stated .* is 946: 15 short\.$/]);
+  await expect(page.getByText(/vintage: As first published, 18 October 2012/)).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Expected total' }).fill('abc');
+  await page.getByRole('button', { name: 'Check total' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter the expected total as a number' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Expected total' }).fill('931');
+  await page.getByRole('button', { name: 'Check total' }).click();
+  await expect(checks.getByRole('listitem')).toHaveText([/^⚠ Does not add up\./, '✓ Adds up. Sum of referrals_2011: The grand total, 931, equals the expected total (931).']);
+
+  await page.getByRole('combobox', { name: 'Add police_region to' }).selectOption('filters');
+  await expect(checks.getByRole('listitem').first()).toHaveText(/^⚠ Does not add up\./); // nothing chosen yet: no restriction
+  await page.getByRole('checkbox', { name: 'Wales' }).check();
+  await expect(checks.getByRole('listitem').first()).toHaveText('– Not compared. Sum of referrals_2011 is not compared with the stated total of 946: the pivot is filtered.');
+  const axe = await new AxeBuilder({ page }).include('[aria-labelledby$="-checks"]').analyze();
+  expect(axe.violations).toEqual([]);
+});
