@@ -8,6 +8,8 @@ import type { FieldSchema } from '../lib/query/pivot/types.ts';
 import { defaultPivotChartSpec, type PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { QueryError } from '../lib/engine/types.ts';
 import { explainQueryError } from '../lib/engine/explain-error.ts';
+import type { OwnTotals } from '../lib/engine/own-totals.ts';
+import { setFilter } from '../lib/query/pivot/actions.ts';
 
 export type Heatmap = 'none' | 'table' | 'rows' | 'columns';
 
@@ -26,12 +28,18 @@ export class PivotState {
   showSql = $state(false);
   heatmap = $state<Heatmap>('none');
   chart = $state.raw<PivotChartSpec | null>(null);
+  /** Total rows/columns found in the source's own data, and whether they add up. */
+  ownTotals = $state.raw<OwnTotals | null>(null);
+  /** Rows labelled as totals that a new pivot leaves out (by a visible filter), so nothing is counted twice. */
+  excludedTotals = $state.raw<string[]>([]);
   private sequence = 0;
 
+  /** @param fresh a new pivot (not a saved one reopened): it may add filters that leave the source's total rows out. */
   constructor(
     private readonly runner: () => PivotRunner | null,
     spec: PivotSpec,
     chart: PivotChartSpec | null = null,
+    private fresh = false,
   ) {
     this.spec = spec;
     this.chart = chart;
@@ -46,7 +54,14 @@ export class PivotState {
     if (!runner) return;
     try {
       this.tables = await runner.tables();
-      this.schema = await runner.schema(this.spec.source);
+      const schema = await runner.schema(this.spec.source);
+      this.ownTotals = await runner.ownTotals(this.spec.source, schema);
+      if (this.fresh) {
+        this.fresh = false;
+        this.excludedTotals = this.ownTotals.rows.map(({ finding }) => finding.column);
+        for (const { finding } of this.ownTotals.rows) this.spec = setFilter(this.spec, { field: finding.column, op: 'not_in', values: finding.labels });
+      }
+      this.schema = schema;
       await this.refresh();
     } catch (err) {
       const message = err instanceof QueryError ? explainQueryError(err.engineMessage).summary : err instanceof Error ? err.message : String(err);
@@ -58,6 +73,9 @@ export class PivotState {
   async changeSource(source: PivotSource): Promise<void> {
     this.sequence++;
     this.spec = newPivotSpec(source);
+    this.fresh = true;
+    this.ownTotals = null;
+    this.excludedTotals = [];
     this.schema = [];
     this.run = null;
     this.chart = null;

@@ -98,7 +98,7 @@ export class Workbench {
   openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
-    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), spec ?? newPivotSpec(source), chart ?? null);
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), spec ?? newPivotSpec(source), chart ?? null, spec === undefined);
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
     void pivot.load();

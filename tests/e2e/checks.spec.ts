@@ -28,3 +28,29 @@ test('the 2011 police-region pivot shows its 15 gap against the stated 946, and 
   const axe = await new AxeBuilder({ page }).include('[aria-labelledby$="-checks"]').analyze();
   expect(axe.violations).toEqual([]);
 });
+
+test('a table with its own "Total" rows: a new pivot leaves them out with a visible filter and checks them', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New SQL console' }).click();
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill(
+    "CREATE TABLE sheet AS SELECT * FROM (VALUES (2011, 'Adult', 642), (2011, 'Child', 294), (2011, 'Total', 936), (2012, 'Adult', 800), (2012, 'Child', 378), (2012, 'All ages', 1200)) t(year, age, referrals)",
+  );
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /row/ })).toBeVisible();
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  await page.getByRole('combobox', { name: 'Source' }).selectOption('sheet');
+  await page.getByRole('combobox', { name: 'Add year to' }).selectOption('rows');
+  await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
+  await page.getByRole('button', { name: 'Remove Count of records' }).click();
+
+  const checks = page.getByRole('list', { name: 'Checks' });
+  await expect(checks.getByRole('listitem')).toHaveText([
+    '⚠ Does not add up. Rows labelled "All ages" or "Total" in age were left out so they are not counted twice; they differ in 1 of 2 groups: 2012 referrals, All ages 1,200 vs rows 1,178 (22 unaccounted for).',
+  ]);
+  const grid = page.getByRole('grid', { name: 'Pivot table' });
+  await expect(grid.getByRole('row', { name: /^Total / }).getByRole('gridcell')).toHaveText(['2,114']);
+  await expect(page.getByRole('list', { name: 'Filters' })).toContainText('age');
+
+  await page.getByRole('button', { name: 'Remove the filter on age' }).click();
+  await expect(grid.getByRole('row', { name: /^Total / }).getByRole('gridcell')).toHaveText(['4,250']);
+  await expect(checks.getByRole('listitem').last()).toHaveText(/counted twice\. Filter them out of age\.$/);
+});

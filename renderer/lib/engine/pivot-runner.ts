@@ -3,6 +3,7 @@
 // reordering, other subtotals — read that base instead of rescanning the source. Show-as, sorting and collapsing
 // need no query at all (they are done by layoutPivot on the result).
 import { quoteIdent } from '../query/quote.ts';
+import { findOwnTotals, type OwnTotals } from './own-totals.ts';
 import { compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
 import { layoutPivot, toScalar } from '../query/pivot/layout.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
@@ -80,6 +81,11 @@ export class PivotRunner {
   }
 
   /** Tables a pivot can read: the built-in datasets and any the analyst created (not the pivots' own caches). */
+  /** Totals the source carries in its own rows or columns, checked (see own-totals.ts). */
+  ownTotals(source: PivotSource, schema: FieldSchema[]): Promise<OwnTotals> {
+    return findOwnTotals(this.engine, source, schema);
+  }
+
   async tables(): Promise<string[]> {
     const { table } = await this.engine.query(
       "SELECT table_name AS t FROM duckdb_tables() WHERE NOT temporary AND NOT starts_with(table_name, '__pivot_base_') ORDER BY 1",
