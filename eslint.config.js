@@ -11,6 +11,10 @@ const ELECTRON = { regex: '^electron$', message: 'Only electron/ may import elec
 const DUCKDB = { regex: '^@duckdb/', message: 'Only renderer/lib/engine may import duckdb.' };
 const SVELTE = { regex: '^svelte', message: 'Pure layers must not depend on Svelte.' };
 const path = (segment, message) => ({ regex: `(^|/)${segment}(/|$)`, message });
+// The LP solver is injected into the pure layers (renderer/lib/sdc/lp.ts defines its interface), so they stay pure
+// and testable; only renderer/lib/solver loads HiGHS.
+const SOLVER = { regex: '(^|/)solver(/|$)', allowTypeImports: true, message: 'Pure layers get the solver injected: only `import type` from renderer/lib/solver.' };
+const HIGHS = { regex: '^highs(/|$)', message: 'Only renderer/lib/solver loads HiGHS; pure layers get an LpSolver injected.' };
 
 /** One config object per layer: files, then everything they must not import. */
 function layer(files, patterns, extra = {}) {
@@ -61,12 +65,30 @@ export default tseslint.config(
       path('components', 'Pure layers do not import components.'),
       path('features', 'Pure layers do not import features.'),
       { group: ['echarts', 'echarts/*', 'apache-arrow'], allowTypeImports: true, message: 'Pure layers may only `import type` from echarts/arrow.' },
+      SOLVER,
+      HIGHS,
     ],
     { ignores: ['renderer/**/*.test.ts'], rules: { 'no-restricted-globals': ['error', ...domGlobals] } },
   ),
   layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
     ignores: nodeOnly,
   }),
+  // renderer/lib/solver: HiGHS behind the pure layers' LpSolver interface; Node-only loading stays in highs-node.ts.
+  layer(
+    ['renderer/lib/solver/**/*.ts'],
+    [
+      SVELTE,
+      ELECTRON,
+      DUCKDB,
+      NODE,
+      path('engine', 'The solver does not use the engine.'),
+      path('host', 'The solver does not use the host.'),
+      path('state', 'The solver does not know the UI.'),
+      path('components', 'The solver does not know the UI.'),
+      path('features', 'The solver does not know the UI.'),
+    ],
+    { ignores: ['renderer/lib/solver/highs-node.ts', 'renderer/**/*.test.ts'] },
+  ),
   layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, { regex: '^electron$', message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
 
   // renderer: UI layers

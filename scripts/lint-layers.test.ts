@@ -25,6 +25,12 @@ describe('layer rules', () => {
     ['electron/main/x.ts', "import { BrowserEngine } from '../../renderer/lib/engine/browser.ts'; export const a = BrowserEngine;"],
     ['electron/preload/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
     ['electron/contract.ts', "import { app } from 'electron'; export const a = app;"],
+    ['renderer/lib/sdc/x.ts', "import { highsSolver } from '../solver/highs.ts'; export const a = highsSolver;"],
+    ['renderer/lib/sdc/x.ts', "import loadHighs from 'highs'; export const a = loadHighs;"],
+    ['renderer/lib/solver/x.ts', "import { mount } from 'svelte'; export const a = mount;"],
+    ['renderer/lib/solver/x.ts', "import * as duckdb from '@duckdb/duckdb-wasm'; export const a = duckdb;"],
+    ['renderer/lib/solver/x.ts', "import { Workbench } from '../../state/workbench.svelte.ts'; export const a = Workbench;"],
+    ['renderer/lib/solver/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
   ];
   for (const [file, code] of cases) {
     it(`refuses in ${file}: ${code.split(';')[0]}`, async () => {
@@ -36,6 +42,8 @@ describe('layer rules', () => {
     expect(await restricted('renderer/lib/viz/x.ts', "import type { Table } from 'apache-arrow'; export type T = Table;")).toEqual([]);
     expect(await restricted('renderer/features/x/y.ts', "import { quoteIdent } from '../../lib/query/quote.ts'; export const a = quoteIdent;")).toEqual([]);
     expect(await restricted('renderer/lib/host/x.ts', "import type { AppInfo } from '../../../electron/contract.ts'; export type A = AppInfo;")).toEqual([]);
+    expect(await restricted('renderer/lib/sdc/x.ts', "import type { LpSolver } from '../solver/highs.ts'; export type S = LpSolver;")).toEqual([]);
+    expect(await restricted('renderer/lib/solver/x.ts', "import loadHighs from 'highs'; import type { LpSolver } from '../sdc/lp.ts'; export const a: [unknown, LpSolver?] = [loadHighs];")).toEqual([]);
     expect(await restricted('electron/preload/x.ts', "import { contextBridge } from 'electron'; import { CHANNELS } from '../contract.ts'; export const a = [contextBridge, CHANNELS];")).toEqual([]);
   });
 });

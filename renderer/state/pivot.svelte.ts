@@ -10,6 +10,9 @@ import { QueryError } from '../lib/engine/types.ts';
 import { explainQueryError } from '../lib/engine/explain-error.ts';
 import type { OwnTotals } from '../lib/engine/own-totals.ts';
 import { setFilter } from '../lib/query/pivot/actions.ts';
+import { pivotSdcTable, protectedPivot, type ProtectedPivot } from '../lib/sdc/pivot-protect.ts';
+import { protectTable } from '../lib/sdc/protect.ts';
+import { loadBrowserHighsSolver } from '../lib/solver/highs-browser.ts';
 
 export type Heatmap = 'none' | 'table' | 'rows' | 'columns';
 
@@ -32,6 +35,10 @@ export class PivotState {
   ownTotals = $state.raw<OwnTotals | null>(null);
   /** Rows labelled as totals that a new pivot leaves out (by a visible filter), so nothing is counted twice. */
   excludedTotals = $state.raw<string[]>([]);
+  /** "Protect for publication": the pivot as it would be published, or why it could not be protected. */
+  protected = $state.raw<ProtectedPivot | null>(null);
+  protecting = $state(false);
+  protectError = $state<string | null>(null);
   private sequence = 0;
 
   /** @param fresh a new pivot (not a saved one reopened): it may add filters that leave the source's total rows out. */
@@ -110,11 +117,39 @@ export class PivotState {
       this.run = run;
       this.error = null;
       if (this.chart === null || this.chart.valueIndex >= run.layout.values.length) this.chart = defaultPivotChartSpec(run.layout);
+      await this.protect(run, mine);
     } catch (err) {
       if (mine !== this.sequence) return;
       this.error = err instanceof QueryError ? explainQueryError(err.engineMessage).summary : err instanceof Error ? err.message : String(err);
     } finally {
       if (mine === this.sequence) this.running = false;
+    }
+  }
+
+  /** Protects the laid-out pivot when the switch is on; a newer run or change supersedes a slower protection. */
+  private async protect(run: PivotRun, mine: number): Promise<void> {
+    const setting = this.spec.protection;
+    if (!setting) {
+      this.protected = null;
+      this.protectError = null;
+      return;
+    }
+    this.protecting = true;
+    this.protected = null; // never show figures protected for an earlier layout
+    try {
+      performance.mark('pivot-protect-start');
+      const sdc = pivotSdcTable(run.layout, setting.value);
+      const result = await protectTable(sdc.table, setting.rules, await loadBrowserHighsSolver());
+      performance.measure('pivot-protect', 'pivot-protect-start');
+      if (mine !== this.sequence) return;
+      this.protected = protectedPivot(this.spec, run.layout, setting.value, sdc, result, setting.rules);
+      this.protectError = null;
+    } catch (err) {
+      if (mine !== this.sequence) return;
+      this.protected = null;
+      this.protectError = `This table could not be protected, so nothing in it is ready to publish: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      if (mine === this.sequence) this.protecting = false;
     }
   }
 }

@@ -19,7 +19,7 @@ afterAll(() => engine.close());
 const sum = (field: string, showAs: PivotValue['showAs'] = 'raw'): PivotValue => ({ field, aggregate: 'sum', label: `Sum of ${field}`, showAs });
 
 function spec(partial: Partial<PivotSpec> & Pick<PivotSpec, 'source'>): PivotSpec {
-  return { version: 1, rows: [], columns: [], values: [], filters: [], fieldOptions: {}, grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, ...partial };
+  return { version: 1, rows: [], columns: [], values: [], filters: [], fieldOptions: {}, grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, protection: null, ...partial };
 }
 
 /** The shown value at (row label path, column label path) for value k. */

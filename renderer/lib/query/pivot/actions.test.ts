@@ -15,6 +15,7 @@ import {
   setGrandTotals,
   setNulls,
   setExpectedTotal,
+  setProtection,
   setShowAs,
   swapAxes,
   toggleCollapsed,
@@ -23,6 +24,7 @@ import {
 } from './actions.ts';
 import { parsePivotSpec } from './parse.ts';
 import type { PivotSpec } from './spec.ts';
+import { parseSdcRules } from '../../sdc/rules.ts';
 import { aggregateArb, arbitrarySpec, fieldArb, filterArb, showAsArb } from './test-arbitraries.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -223,6 +225,18 @@ describe('filters, options and settings', () => {
     expect(setExpectedTotal(withExpected, null).expected).toBeNull();
     expect(() => setExpectedTotal(spec, { value: 9, total: 1 })).toThrow('There is no value 9 in the pivot');
   });
+
+  it('protects a count (not an average), keeps its rules, and turns off when the protected value goes', () => {
+    const rules = parseSdcRules({ threshold: 5, roundingBase: 5 });
+    const on = setProtection(spec, { value: 0, rules });
+    expect(on.protection).toEqual({ value: 0, rules });
+    expect(() => setProtection(spec, { value: 1, rules })).toThrow('Disclosure control protects counts; "Average of age" is not a count or a sum.');
+    expect(removeValue(on, 0).protection).toBeNull();
+    expect(removeValue(setProtection(removeValue(spec, 1), { value: 0, rules }), 1).protection).toEqual({ value: 0, rules });
+    const summed = setProtection(base({ values: [{ field: 'referrals', aggregate: 'sum' }] }), { value: 0, rules });
+    expect(() => setAggregate(summed, 0, 'median')).toThrow(/Disclosure control protects counts/);
+    expect(setProtection(on, null).protection).toBeNull();
+  });
 });
 
 type Step =
@@ -290,7 +304,8 @@ function apply(s: PivotSpec, step: Step): { next: PivotSpec } | { invalid: () =>
       return inRange(step[1]) ? ok(() => setShowAs(s, step[1], step[2])) : bad(() => setShowAs(s, step[1], step[2]));
     case 'setAggregate': {
       const run = () => setAggregate(s, step[1], step[2]);
-      return inRange(step[1]) && (s.values[step[1]]!.field !== null || step[2] === 'count') ? ok(run) : bad(run);
+      const unprotectable = s.protection?.value === step[1] && step[2] !== 'count' && step[2] !== 'sum';
+      return inRange(step[1]) && (s.values[step[1]]!.field !== null || step[2] === 'count') && !unprotectable ? ok(run) : bad(run);
     }
     case 'setFilter':
       return ok(() => setFilter(s, step[1]));

@@ -114,6 +114,23 @@ export function removeValue(spec: PivotSpec, index: number): PivotSpec {
       const to = shift(next.expected.value);
       next.expected = to === null ? null : { ...next.expected, value: to };
     }
+    if (next.protection) {
+      // Removing the protected value turns protection off (the switch shows it), never onto another value silently.
+      const to = shift(next.protection.value);
+      next.protection = to === null ? null : { ...next.protection, value: to };
+    }
+  });
+}
+
+/** "Protect for publication" on (a value and its rules) or off (null). */
+export function setProtection(spec: PivotSpec, protection: PivotSpec['protection']): PivotSpec {
+  if (protection) {
+    valueAt(spec, protection.value);
+    const v = spec.values[protection.value]!;
+    if (v.aggregate !== 'count' && v.aggregate !== 'sum') throw new Error(`Disclosure control protects counts; "${v.label}" is not a count or a sum.`);
+  }
+  return edit(spec, (next) => {
+    next.protection = protection;
   });
 }
 

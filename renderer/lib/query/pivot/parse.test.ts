@@ -31,6 +31,7 @@ const rich: PivotSpec = {
   nulls: 'hide',
   collapsed: { rows: ['["Albania"]', '[null]'], columns: [] },
   expected: { value: 0, total: 4141 },
+  protection: { value: 0, rules: { version: 1, threshold: 10, suppressZeros: true, roundingBase: 5, percentages: 'from-protected', protection: { upperPercent: 10, lowerPercent: 10, minimum: 1, width: 1 }, mode: 'optimal' } },
 };
 
 /** Parse `rich` with one part replaced, expecting the given message exactly. */
@@ -52,6 +53,7 @@ describe('parsePivotSpec defaults', () => {
       nulls: 'show',
       collapsed: { rows: [], columns: [] },
       expected: null,
+      protection: null,
     });
   });
 
@@ -162,6 +164,8 @@ describe('parsePivotSpec rejections', () => {
     rejects({ expected: { value: 2, total: 5 } }, "The pivot's expected.value refers to value 2, but the pivot has only 2 values (numbered from 0).");
     rejects({ expected: { value: 0, total: '946' } }, /expected\.total should be a number/);
     rejects({ expected: { value: 0, total: 946, note: 'x' } }, /Unknown setting "note" in/);
+    rejects({ protection: { value: 1, rules: {} } }, 'Disclosure control protects counts: "Median of age" is a median, so choose a Count or a Sum (of a count such as referrals) to protect.');
+    rejects({ protection: { value: 0, rules: { threshold: 0 } } }, /threshold must be a whole number of at least 1/);
   });
 
   it('rejects filters with the wrong number of values', () => {

@@ -2,6 +2,7 @@
 // another version of the workbench. It fills defaults so the rest of the pivot code never meets a missing field, and
 // rejects anything it does not fully understand with an error an analyst can read, because a pivot that half-loads
 // (a dropped filter, an ignored setting) shows wrong numbers that look right.
+import { parseSdcRules } from '../../sdc/rules.ts';
 import type { FieldSchema } from './types.ts';
 import { DEFAULT_FIELD_OPTIONS, PIVOT_VERSION } from './spec.ts';
 import type { Aggregate, FieldOptions, FilterOp, PivotFilter, PivotSource, PivotSpec, PivotValue, Scalar, ShowAs } from './spec.ts';
@@ -187,7 +188,7 @@ function collapsedKeys(v: unknown, path: string): string[] {
 }
 
 export function parsePivotSpec(input: unknown): PivotSpec {
-  const o = object(input, '', ['version', 'source', 'rows', 'columns', 'values', 'filters', 'fieldOptions', 'grandTotals', 'nulls', 'collapsed', 'expected']);
+  const o = object(input, '', ['version', 'source', 'rows', 'columns', 'values', 'filters', 'fieldOptions', 'grandTotals', 'nulls', 'collapsed', 'expected', 'protection']);
   const version = or(o.version, PIVOT_VERSION);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) wrong('version', 'a whole number from 1', version);
   if (version > PIVOT_VERSION) {
@@ -226,7 +227,19 @@ export function parsePivotSpec(input: unknown): PivotSpec {
     nulls: oneOf(or(o.nulls, 'show'), 'nulls', ['show', 'hide'], 'setting for blanks'),
     collapsed: { rows: collapsedKeys(collapsed.rows, 'collapsed.rows'), columns: collapsedKeys(collapsed.columns, 'collapsed.columns') },
     expected: parseExpected(o.expected, values.length),
+    protection: parseProtection(o.protection, values),
   };
+}
+
+function parseProtection(v: unknown, values: PivotValue[]): PivotSpec['protection'] {
+  if (v === undefined || v === null) return null;
+  const o = object(v, 'protection', ['value', 'rules']);
+  const k = valueIndex(o.value, 'protection.value', values.length);
+  const aggregate = values[k]!.aggregate;
+  if (aggregate !== 'count' && aggregate !== 'sum') {
+    throw new Error(`Disclosure control protects counts: "${values[k]!.label}" is ${aggregate === 'count_distinct' ? 'a count distinct' : `a ${aggregate}`}, so choose a Count or a Sum (of a count such as referrals) to protect.`);
+  }
+  return { value: k, rules: parseSdcRules(o.rules) };
 }
 
 function parseExpected(v: unknown, count: number): PivotSpec['expected'] {

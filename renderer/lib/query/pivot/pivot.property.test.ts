@@ -147,7 +147,7 @@ function shapeArb(cols: Col[]): fc.Arbitrary<Shape> {
           ...rest,
           fieldOptions: Object.fromEntries(grouped.map((f, i) => [f, options[i]!])),
           collapsed: { rows: collapsedRows, columns: collapsedColumns },
-          expected: null,
+          expected: null, protection: null,
         }));
     });
 }
@@ -505,7 +505,7 @@ describe('pivot properties on the real engine', () => {
       version: 1, rows: ['"; DROP TABLE x; --'], columns: ['a"b'], filters: [{ field: 'a"b', op: 'in', values: [1, 2, null] }],
       values: [{ field: "it's", aggregate: 'sum', label: 's', showAs: 'pct_row' }, { field: '"; DROP TABLE x; --', aggregate: 'count_distinct', label: 'd', showAs: 'raw' }],
       fieldOptions: { '"; DROP TABLE x; --': { sortBy: { value: 0 }, direction: 'desc', topN: { n: 2, value: 0, other: true }, subtotals: true } },
-      grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, query: false,
+      grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, protection: null, query: false,
     };
     await checkCase(data, base);
     await checkCase(data, { ...base, values: [base.values[0]!], query: true });
@@ -528,7 +528,7 @@ describe('pivot properties on the real engine', () => {
       const shape: Shape = {
         version: 1, rows: ['hit'], columns: ['src'], filters: [{ field: 'k', op: 'between', values: [-40, 40] }], values,
         fieldOptions: { hit: top(0, other), src: top(1, !other) },
-        grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, query: false,
+        grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, protection: null, query: false,
       };
       await checkCase(data, shape);
       await checkCase(data, { ...shape, values: [...values, { field: 'k', aggregate: 'median', label: 'md', showAs: 'running_total' }] });
@@ -555,7 +555,7 @@ describe('pivot examples', () => {
   const sumN: PivotValue = { field: 'n', aggregate: 'sum', label: 'Sum of n', showAs: 'raw' };
   const spec = (table: string, partial: Partial<PivotSpec>): PivotSpec => ({
     version: 1, source: { kind: 'table', table }, rows: [], columns: [], values: [sumN], filters: [], fieldOptions: {},
-    grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, ...partial,
+    grandTotals: { rows: true, columns: true }, nulls: 'show', collapsed: { rows: [], columns: [] }, expected: null, protection: null, ...partial,
   });
   const raw = (layout: PivotLayout, row: Scalar[], col: Scalar[] = [], k = 0) => {
     const ri = layout.rows.findIndex((r) => keyOf(r.path) === keyOf(row));

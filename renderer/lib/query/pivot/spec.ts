@@ -2,6 +2,7 @@
 // what the analyst arranged, not how it is computed. Every field is optional on input and filled with defaults;
 // unknown keys are rejected so a saved pivot from a newer version fails loudly rather than half-loading.
 
+import type { SdcRules } from '../../sdc/rules.ts';
 export const PIVOT_VERSION = 1;
 
 export type Aggregate = 'count' | 'count_distinct' | 'sum' | 'avg' | 'min' | 'max' | 'median';
@@ -64,6 +65,8 @@ export interface PivotSpec {
   collapsed: { rows: string[]; columns: string[] };
   /** A total the analyst expects a value's grand total to equal (e.g. from a publication), checked on each run. */
   expected: { value: number; total: number } | null;
+  /** "Protect for publication": which value (a count or a sum of counts) is protected, under which rules; null is off. */
+  protection: { value: number; rules: SdcRules } | null;
 }
 
 export const DEFAULT_FIELD_OPTIONS: FieldOptions = { sortBy: 'label', direction: 'asc', topN: null, subtotals: true };

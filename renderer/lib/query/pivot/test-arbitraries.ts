@@ -1,6 +1,7 @@
 // Test support only (imported by the pivot's *.test.ts, never by the app): fast-check generators for small valid pivot
 // specs, shared so the parse and action properties explore the same space. The field pool includes awkward names
 // ("constructor", quotes, spaces) because those are the ones that break record lookups and quoting.
+import { parseSdcRules } from '../../sdc/rules.ts';
 import fc from 'fast-check';
 import { AGGREGATES, FILTER_OPS, SHOW_AS_MODES, defaultValueLabel } from './parse.ts';
 import type { FieldOptions, FilterOp, PivotFilter, PivotSpec, PivotValue, Scalar } from './spec.ts';
@@ -78,5 +79,6 @@ export const arbitrarySpec: fc.Arbitrary<PivotSpec> = fc
       nulls: s.nulls,
       collapsed: s.collapsed,
       expected: s.expectedTotal === null || s.values.length === 0 ? null : { value: s.values.length - 1, total: s.expectedTotal },
+      protection: s.values[0]?.aggregate === 'count' && s.expectedTotal !== null ? { value: 0, rules: parseSdcRules({ threshold: 1 + (Math.abs(s.expectedTotal) % 20) }) } : null,
     })),
   );

@@ -1,0 +1,140 @@
+// Disclosure-control layer, pure: the one entry point that turns a count table and its rules into what may be
+// published — primary suppression, secondary suppression (heuristic, or optimal within a time limit and never worse
+// than the heuristic), the audit, and rounding of what remains. Nothing is rounded, dropped or re-totalled
+// silently: every cell keeps its true value, its published value and its status side by side, and the result says
+// how many cells went, how much information that cost, and whether the audit passed.
+import type { AuditResult } from './audit.ts';
+import type { LpSolver } from './lp.ts';
+import { suppressionProblem, type CostModel } from './primary.ts';
+import { publishedCount } from './rounding.ts';
+import type { SdcRules } from './rules.ts';
+import { auditAndRepair, heuristicSecondary } from './secondary-heuristic.ts';
+import { optimalSecondary, secondaryCost } from './secondary-optimal.ts';
+import { PRIMARY, SECONDARY, type CellStatus } from './status.ts';
+import { describeInconsistencies, inconsistencies, type SdcTable } from './table.ts';
+
+export interface ProtectedCell {
+  readonly label: string;
+  /** The true count, never altered. */
+  readonly value: number;
+  /** What is printed: null for [c], rounded when the rules round. */
+  readonly published: number | null;
+  readonly status: CellStatus | null;
+}
+
+export interface InformationLoss {
+  /** Sum of the true values of every suppressed cell (primary and secondary; a total counts with its parts). */
+  readonly suppressedTotal: number;
+  /** suppressedTotal as a percentage of the grand total. */
+  readonly suppressedPct: number;
+  /** The part of it lost to secondary suppression, which is what the secondary methods minimise. */
+  readonly secondaryTotal: number;
+  readonly secondaryPct: number;
+  readonly grandTotal: number;
+}
+
+export interface ProtectionResult {
+  readonly cells: readonly ProtectedCell[];
+  readonly primaryCount: number;
+  readonly secondaryCount: number;
+  readonly audit: AuditResult;
+  readonly informationLoss: InformationLoss;
+  readonly mode: SdcRules['mode'];
+  /** Optimal mode: whether the pattern was proven to lose the least information possible. Heuristic: false. */
+  readonly provenOptimal: boolean;
+  /** Optimal mode: the heuristic's secondary loss it started from, for comparison. */
+  readonly heuristicSecondaryTotal: number;
+  /** E.g. "12 cells suppressed: 7 primary, 5 secondary; audit passed". */
+  readonly summary: string;
+  /** Longer notes for the analyst: optimality, rounding. */
+  readonly notes: readonly string[];
+}
+
+export interface ProtectOptions {
+  /** Optimal mode's time limit (default 20 s); the heuristic's answer stands if nothing better is proven by then. */
+  readonly timeLimitSeconds?: number;
+  /** What a suppression costs (default: the cell's count). */
+  readonly cost?: CostModel;
+}
+
+export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpSolver, options: ProtectOptions = {}): Promise<ProtectionResult> {
+  const wrong = inconsistencies(table);
+  if (wrong.length > 0) throw new Error(describeInconsistencies(wrong));
+  const problem = suppressionProblem(table, rules, options.cost);
+
+  const heuristic = await heuristicSecondary(problem, solver);
+  const heuristicSecondaryTotal = secondaryLoss(table, problem.primary, heuristic.suppressed);
+  let suppressed = heuristic.suppressed;
+  let audit = heuristic.audit;
+  let provenOptimal = false;
+  const notes: string[] = [];
+  if (rules.mode === 'optimal') {
+    const limit = options.timeLimitSeconds ?? 20;
+    const optimal = await optimalSecondary(problem, solver, heuristic.suppressed, { timeLimitSeconds: limit });
+    provenOptimal = optimal.provenOptimal;
+    if (secondaryCost(problem, optimal.suppressed) < secondaryCost(problem, heuristic.suppressed)) {
+      const checked = await auditAndRepair(problem, optimal.suppressed, solver);
+      // A repair (only ever needed for solver tolerances) could cost more than it saved: keep the cheaper.
+      if (secondaryCost(problem, checked.suppressed) < secondaryCost(problem, heuristic.suppressed)) {
+        suppressed = checked.suppressed;
+        audit = checked.audit;
+      } else provenOptimal = false;
+    }
+    notes.push(
+      provenOptimal
+        ? 'Secondary suppression is optimal: no other protected pattern loses less information.'
+        : `Secondary suppression is the best found within ${limit} s, not proven optimal (it is never worse than the fast method's).`,
+    );
+  }
+  if (rules.roundingBase !== null) {
+    notes.push(`Published counts are rounded to the nearest ${rules.roundingBase}, each on its own, so totals may not equal the sum of their parts.`);
+  }
+
+  let primaryCount = 0;
+  let secondaryCount = 0;
+  let suppressedTotal = 0;
+  const cells = table.labels.map((label, i): ProtectedCell => {
+    const value = table.values[i]!;
+    let status: CellStatus | null = null;
+    if (problem.primary[i]) {
+      status = PRIMARY;
+      primaryCount++;
+    } else if (suppressed[i]) {
+      status = SECONDARY;
+      secondaryCount++;
+    }
+    if (status) suppressedTotal += value;
+    return { label, value, published: publishedCount(value, status, rules.roundingBase), status };
+  });
+  const grandTotal = grandTotalOf(table);
+  const secondaryTotal = secondaryLoss(table, problem.primary, suppressed);
+  const pct = (x: number) => (grandTotal > 0 ? (100 * x) / grandTotal : 0);
+  const count = primaryCount + secondaryCount;
+  const summary = `${count} cell${count === 1 ? '' : 's'} suppressed: ${primaryCount} primary, ${secondaryCount} secondary; audit ${audit.passed ? 'passed' : 'failed'}`;
+  return {
+    cells,
+    primaryCount,
+    secondaryCount,
+    audit,
+    informationLoss: { suppressedTotal, suppressedPct: pct(suppressedTotal), secondaryTotal, secondaryPct: pct(secondaryTotal), grandTotal },
+    mode: rules.mode,
+    provenOptimal,
+    heuristicSecondaryTotal,
+    summary,
+    notes,
+  };
+}
+
+function secondaryLoss(table: SdcTable, primary: Uint8Array, suppressed: Uint8Array): number {
+  let s = 0;
+  for (let i = 0; i < table.size; i++) if (suppressed[i] && !primary[i]) s += table.values[i]!;
+  return s;
+}
+
+/** The grid's top-left cell (root × root); for linked tables, the largest total. */
+function grandTotalOf(table: SdcTable): number {
+  if (table.grid) return table.values[0]!;
+  let max = 0;
+  for (let i = 0; i < table.size; i++) max = Math.max(max, table.values[i]!);
+  return max;
+}
