@@ -1,7 +1,8 @@
 // Script layer (`npm run bench`, not a test): measures the app in Debian's Chromium — engine start to first query,
 // loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M and
 // 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
-// version, same thread count) in the same run, printing ratios. Figures go to bench/results.json as
+// version, same thread count) in the same run, printing ratios; then disclosure control (protection and audit of
+// 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts). Figures go to bench/results.json as
 // [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
 // (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
 // `BENCH_QUERY_TIMEOUT` (ms) bounds the wait for each console query.
@@ -13,6 +14,7 @@ import { startServer } from './serve.ts';
 import { launchChromium } from '../tests/chromium.ts';
 import { generateReferralsSql, groupBySql } from './bench-data.ts';
 import { benchPivots } from './bench-pivot.ts';
+import { benchSdc } from './bench-sdc.ts';
 
 export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
 
@@ -111,6 +113,11 @@ async function main(): Promise<void> {
     await context.close();
     server.closeAllConnections();
     server.close();
+  }
+  // Disclosure control runs in the page on HiGHS compiled to wasm; the same wasm runs here in Node.
+  for (const r of await benchSdc()) {
+    const optimal = r.provenOptimal === undefined ? '' : r.provenOptimal ? ', proven optimal' : ', best found, not proven optimal';
+    results.push({ name: `${r.name}: ${r.cells} cells, ${r.primary} primary + ${r.secondary} secondary suppressed, ${r.lossPct.toFixed(1)}% of the total withheld${optimal} (Node, HiGHS wasm)`, value: round(r.ms), unit: 'ms' });
   }
   console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, native: r.native ?? '', ratio: r.ratio ?? '' })));
   const dir = join(import.meta.dirname, '..', 'bench');
