@@ -54,7 +54,7 @@ export default tseslint.config(
 
   // renderer/lib: pure layers
   layer(
-    ['renderer/lib/query/**/*.ts', 'renderer/lib/sdc/**/*.ts', 'renderer/lib/viz/**/*.ts'],
+    ['renderer/lib/query/**/*.ts', 'renderer/lib/sdc/**/*.ts', 'renderer/lib/viz/**/*.ts', 'renderer/lib/pack/**/*.ts'],
     [
       SVELTE,
       ELECTRON,
