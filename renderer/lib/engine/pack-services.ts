@@ -1,0 +1,60 @@
+// Engine layer: the services a briefing pack needs to resolve its live items, over one engine — pivots through the
+// pivot runner, disclosure control through the injected solver, small query results read out of Arrow, and charts
+// rendered to SVG. The page and the tests build packs through this same factory.
+import type { Table } from 'apache-arrow';
+import { renderChartSvg } from '../io/chart-svg.ts';
+import type { DatasetInfo, PackServices, QueryRows } from '../pack/resolve.ts';
+import { MAX_QUERY_ROWS } from '../pack/resolve.ts';
+import { pivotSdcTable, protectedPivot } from '../sdc/pivot-protect.ts';
+import { protectTable } from '../sdc/protect.ts';
+import type { LpSolver } from '../sdc/lp.ts';
+import { pivotChartOption } from '../viz/pivot-chart.ts';
+import { toScalar } from '../query/pivot/layout.ts';
+import type { Engine } from './types.ts';
+import { PivotRunner } from './pivot-runner.ts';
+
+function rowsOf(table: Table): QueryRows {
+  const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+  const vectors = table.schema.fields.map((f) => table.getChild(f.name));
+  // Only the rows a pack can hold (and one more, so the resolver can say the result is too big) leave Arrow.
+  const n = Math.min(table.numRows, MAX_QUERY_ROWS + 1);
+  const rows = Array.from({ length: n }, (_, i) => vectors.map((v) => toScalar(v?.get(i))));
+  return { columns, rows };
+}
+
+/** DuckDB type names for Arrow's (Int32 → INTEGER …), so the pack formats whole numbers as whole numbers. */
+function duckType(arrowType: string): string {
+  if (/^u?int(8|16|32|64)$/i.test(arrowType)) return 'BIGINT';
+  if (/^float/i.test(arrowType)) return 'DOUBLE';
+  if (/^decimal/i.test(arrowType)) return 'DECIMAL';
+  return 'VARCHAR';
+}
+
+export function createPackServices(engine: Engine, solver: () => Promise<LpSolver>, datasets: DatasetInfo[], appVersion: string): PackServices {
+  return {
+    async runPivot(spec) {
+      // A runner of its own, so the SQL recorded as provenance is complete (the base aggregate and the pivot), never
+      // a query over a cached table another pivot made.
+      const runner = new PivotRunner(engine);
+      try {
+        const run = await runner.run(spec, await runner.schema(spec.source));
+        return { layout: run.layout, sql: run.sql };
+      } finally {
+        await runner.invalidate();
+      }
+    },
+    async protect(spec, layout, k, rules) {
+      const sdc = pivotSdcTable(layout, k);
+      const result = await protectTable(sdc.table, rules, await solver());
+      return protectedPivot(spec, layout, k, sdc, result, rules);
+    },
+    async query(sql) {
+      const rows = rowsOf((await engine.query(sql)).table);
+      return { ...rows, columns: rows.columns.map((c) => ({ ...c, type: duckType(c.type) })) };
+    },
+    chartSvg: (layout, chart, width, height) => renderChartSvg(pivotChartOption(layout, chart), width, height),
+    datasets,
+    appVersion,
+    now: () => new Date().toISOString(),
+  };
+}

@@ -1,0 +1,96 @@
+// A pack resolved on the real engine, the real HiGHS solver and ECharts' SVG renderer: a year × age pivot (table
+// and chart), the 2011 police regions with their reconciliation note, a query, key figures, commentary — numbered,
+// protected by default, every item with its provenance; and disclosure control off only with a reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWithBuiltins } from '../engine/node-builtin.ts';
+import type { NodeEngine } from '../engine/node.ts';
+import { createPackServices } from '../engine/pack-services.ts';
+import type { Manifest } from '../engine/manifest.ts';
+import { loadNodeHighsSolver } from '../solver/highs-node.ts';
+import { addItem, setDisclosure } from './actions.ts';
+import type { DocFigure, DocTable } from './document.ts';
+import { resolvePack, type PackServices } from './resolve.ts';
+import { newPack, parsePackSpec, type PackSpec } from './spec.ts';
+import { parsePivotSpec } from '../query/pivot/parse.ts';
+
+let engine: NodeEngine;
+let manifest: Manifest;
+let services: PackServices;
+beforeAll(async () => {
+  ({ engine, manifest } = await openWithBuiltins());
+  services = createPackServices(engine, loadNodeHighsSolver, manifest.datasets.map((d) => ({ ...d, sha256: d.sha256 })), '0.0.0-test');
+}, 60_000);
+afterAll(() => engine.close());
+
+function pack(): PackSpec {
+  let p = newPack('2026-11-28');
+  const add = (item: Parameters<typeof addItem>[1]) => (p = addItem(p, item).pack);
+  add({ kind: 'key-figures', caption: 'Key figures', figures: [{ label: 'referrals in 2011', sql: 'SELECT sum(referrals) FROM nrm_referrals_quarterly WHERE year = 2011', compareSql: 'SELECT sum(referrals) FROM nrm_referrals_quarterly WHERE year = 2010', compareLabel: 'on 2010' }] });
+  add({ kind: 'commentary', markdown: '## Summary\nReferrals **rose**.' });
+  add({ kind: 'pivot', caption: 'Referrals by year and age', show: 'both', notes: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }] }) });
+  add({ kind: 'pivot', caption: 'Referrals by police region, 2011', show: 'table', notes: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'idmg2012_referrals_by_police_region_2011' }, rows: ['police_region'], values: [{ field: 'referrals_2011', aggregate: 'sum' }] }) });
+  add({ kind: 'page-break' });
+  add({ kind: 'query', caption: 'Vintages', sql: 'SELECT year, total_first_published, total_current_series FROM nrm_annual_totals_vintages ORDER BY year', notes: [] });
+  return p;
+}
+
+describe('resolvePack', () => {
+  it('numbers tables and figures, protects count tables by default and records provenance', async () => {
+    const { doc, items } = await resolvePack(pack(), services);
+    expect(items.every((i) => i.problem === null)).toBe(true);
+    expect(doc.items.map((i) => i.kind)).toEqual(['key-figures', 'commentary', 'table', 'figure', 'table', 'page-break', 'table']);
+    const tables = doc.items.filter((i): i is DocTable => i.kind === 'table');
+    expect(tables.map((t) => [t.number, t.caption])).toEqual([[1, 'Referrals by year and age'], [2, 'Referrals by police region, 2011'], [3, 'Vintages']]);
+    const figure = doc.items.find((i): i is DocFigure => i.kind === 'figure')!;
+    expect(figure.number).toBe(1);
+    expect(figure.svg.startsWith('<svg')).toBe(true);
+    expect(figure.altText).toContain('The figures are in Table 1.');
+
+    // 2011 = 936 in the current series, +29% on 2010's 726 (as published).
+    const kf = doc.items[0]!;
+    expect(kf.kind === 'key-figures' && kf.figures).toEqual([{ value: '936', label: 'referrals in 2011, +29% on 2010' }]);
+
+    const years = tables[0]!;
+    expect(years.provenance.disclosure).toMatchObject({ applied: true });
+    expect(years.provenance.disclosure!.summary).toMatch(/audit passed$/);
+    expect(years.provenance.sql.join('\n')).toMatch(/CREATE OR REPLACE TEMP TABLE[\s\S]*GROUPING SETS/);
+    expect(years.provenance.datasets.map((d) => d.id)).toEqual(['nrm_referrals_quarterly']);
+    expect(years.provenance.datasets[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const published = (await engine.query('SELECT sum(total_current_series) AS t FROM nrm_annual_totals_vintages WHERE year <= 2023')).table.toArray()[0]!;
+    expect(years.rows.at(-1)!.cells.at(-1)!.value).toBe(Number(published.t)); // the grand total, unprotected by rounding
+
+    const regions = tables[1]!;
+    expect(regions.provenance.checks).toEqual([expect.stringMatching(/The grand total is 931 while the total stated .* is 946: 15 short\.$/)]);
+    expect(regions.rows.flatMap((r) => r.cells).some((c) => c.status?.code === 'c')).toBe(false); // no region under 10 in 2011
+
+    expect(tables[2]!.provenance.disclosure!.summary).toMatch(/published as it is/);
+    expect(doc.attribution.join(' ')).toContain('Open Government Licence');
+    expect(doc.meta.appVersion).toBe('0.0.0-test');
+  }, 120_000);
+
+  it('disclosure control goes off only with a reason, and the reason travels with every table', async () => {
+    expect(() => setDisclosure(pack(), false)).toThrow('only with a reason');
+    const off = setDisclosure(pack(), false, 'Internal working copy for the analysis team only');
+    const { doc } = await resolvePack(off, services);
+    expect(doc.disclosure).toEqual({ on: false, offReason: 'Internal working copy for the analysis team only' });
+    const t = doc.items.find((i): i is DocTable => i.kind === 'table')!;
+    expect(t.provenance.disclosure).toMatchObject({ applied: false, offReason: 'Internal working copy for the analysis team only' });
+  }, 120_000);
+
+  it('an item that cannot be produced becomes a notice in the pack, and the rest still resolves', async () => {
+    const bad = addItem(pack(), { kind: 'query', caption: 'Broken', sql: 'SELECT * FROM no_such_table', notes: [] }, 0).pack;
+    const { doc, items } = await resolvePack(bad, services);
+    expect(items[0]!.problem).toMatch(/^Item 1 could not be produced: .*no_such_table/);
+    expect(doc.items[0]!.kind).toBe('commentary');
+    expect(doc.items.filter((i) => i.kind === 'table')).toHaveLength(3);
+  }, 120_000);
+
+  it('a frozen item keeps its snapshot even when the data change', async () => {
+    const p = pack();
+    const { items } = await resolvePack(p, services);
+    const frozen = parsePackSpec({ ...p, items: p.items.map((it, i) => ({ ...it, frozen: i === 2 ? items[2]!.parts : null })) });
+    await engine.query('CREATE TEMP TABLE keep AS SELECT 1');
+    const again = await resolvePack(frozen, services);
+    expect(again.items[2]!.parts).toEqual(items[2]!.parts);
+  }, 120_000);
+});

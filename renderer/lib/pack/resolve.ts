@@ -1,0 +1,185 @@
+// Pack layer, pure orchestration: turns the pack the analyst composed into the document every exporter reads —
+// running each live item (through injected services: the engine, disclosure control, the chart renderer), numbering
+// tables and figures, and recording each item's provenance. Disclosure control is on for every count table unless
+// the pack turns it off, with the reason. An item that cannot be produced becomes a visible notice, never a gap.
+import type { PivotSpec } from '../query/pivot/spec.ts';
+import type { PivotLayout } from '../query/pivot/types.ts';
+import { expectedTotalCheck, statedTotalChecks, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
+import { protectableValues, publishedLayout, type ProtectedPivot } from '../sdc/pivot-protect.ts';
+import { DEFAULT_SDC_RULES, describeRules, type SdcRules } from '../sdc/rules.ts';
+import { coverSheetNotes, PRIMARY, type CellStatus } from '../sdc/status.ts';
+import { formatNumber } from '../viz/format.ts';
+import { defaultPivotChartSpec, type PivotChartSpec } from '../viz/pivot-chart.ts';
+import { datasetsInSql, sourceDatasets } from './datasets.ts';
+import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
+import { pivotTableParts } from './from-pivot.ts';
+import { parseMarkdown } from './markdown.ts';
+import type { PackItemSpec, PackSpec } from './spec.ts';
+
+export interface DatasetInfo {
+  id: string;
+  title: string;
+  source: string;
+  vintage: string;
+  sha256: string;
+  attribution: string;
+  statedTotals?: StatedColumnTotal[];
+}
+
+export interface QueryRows {
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
+}
+
+export interface PackServices {
+  runPivot(spec: PivotSpec): Promise<{ layout: PivotLayout; sql: string[] }>;
+  protect(spec: PivotSpec, layout: PivotLayout, valueIndex: number, rules: SdcRules): Promise<ProtectedPivot>;
+  query(sql: string): Promise<QueryRows>;
+  chartSvg(layout: PivotLayout, chart: PivotChartSpec, width: number, height: number): string;
+  datasets: DatasetInfo[];
+  appVersion: string;
+  now(): string;
+}
+
+/** Rows a query item may bring into a pack: a briefing table, not a data dump. */
+export const MAX_QUERY_ROWS = 5000;
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
+const WHOLE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/i;
+
+function provenanceOf(item: string, sql: string[], datasets: DatasetInfo[]): Provenance {
+  return { item, datasets: datasets.map(({ id, title, vintage, sha256, attribution }) => ({ id, title, vintage, sha256, attribution })), sql, disclosure: null, checks: [] };
+}
+
+const sourceLine = (datasets: DatasetInfo[]) => (datasets.length ? `Source: ${[...new Set(datasets.map((d) => d.source))].join('; ')}` : 'Source: analyst\'s own data and queries');
+
+async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack: PackSpec, s: PackServices, n: { table: number; figure: number }): Promise<DocItem[]> {
+  const { layout, sql } = await s.runPivot(item.spec);
+  const datasets = sourceDatasets(item.spec.source, s.datasets);
+  const candidates = protectableValues(item.spec);
+  const k = item.spec.protection?.value ?? candidates[0];
+  let protection: ProtectedPivot | null = null;
+  let disclosure: Provenance['disclosure'];
+  if (!pack.disclosure.on) disclosure = { applied: false, rules: '', summary: 'Disclosure control was turned off for this export.', audit: '', offReason: pack.disclosure.offReason };
+  else if (k === undefined) disclosure = { applied: false, rules: '', summary: 'Not a count table (no count or sum to protect), so no cells were suppressed.', audit: '', offReason: '' };
+  else {
+    const rules = item.spec.protection?.rules ?? DEFAULT_SDC_RULES;
+    protection = await s.protect(item.spec, layout, k, rules);
+    const r = protection.result;
+    if (!r.audit.passed) throw new Error(`disclosure control could not protect it (${r.audit.summary})`);
+    disclosure = { applied: true, rules: `${layout.values[k]!.value.label}: ${describeRules(rules)}`, summary: r.summary, audit: r.audit.summary, offReason: '' };
+  }
+  const stated = item.spec.source.kind === 'table' ? (datasets[0]?.statedTotals ?? []) : [];
+  const expected = expectedTotalCheck(item.spec, layout, formatNumber);
+  const checks = [...statedTotalChecks(item.spec, layout, stated, formatNumber), ...(expected ? [expected] : [])].map((c) => c.message);
+  const caption = item.caption || item.chart?.title || defaultPivotChartSpec(layout).title;
+  const out: DocItem[] = [];
+  const prov = (what: string): Provenance => ({ ...provenanceOf(what, sql, datasets), disclosure, checks });
+  if (item.show !== 'chart') {
+    n.table += 1;
+    out.push({ kind: 'table', number: n.table, caption, ...pivotTableParts(layout, protection), source: sourceLine(datasets), notes: item.notes, provenance: prov(`Table ${n.table}`) });
+  }
+  if (item.show !== 'table') {
+    n.figure += 1;
+    const shown = protection ? publishedLayout(layout, protection) : layout;
+    const chart = item.chart ?? defaultPivotChartSpec(shown);
+    const [width, height] = pack.meta.orientation === 'landscape' ? [900, 420] : [640, 380];
+    const where = item.show === 'both' ? ` The figures are in Table ${n.table}.` : '';
+    out.push({
+      kind: 'figure', number: n.figure, caption: item.caption || chart.title, svg: s.chartSvg(shown, chart, width, height), width, height,
+      altText: `${chart.kind.replace(/_/g, ' ')} chart: ${chart.title}.${where}`, source: sourceLine(datasets), notes: item.notes, provenance: prov(`Figure ${n.figure}`),
+    });
+  }
+  return out;
+}
+
+async function resolveQuery(item: Extract<PackItemSpec, { kind: 'query' }>, pack: PackSpec, s: PackServices, n: { table: number }): Promise<DocItem[]> {
+  const res = await s.query(item.sql);
+  if (res.rows.length > MAX_QUERY_ROWS) throw new Error(`the query returns ${formatNumber(res.rows.length)} rows; a pack table can hold ${formatNumber(MAX_QUERY_ROWS)}. Aggregate it first, or pivot it`);
+  const datasets = datasetsInSql(item.sql, s.datasets);
+  const columns: DocColumn[] = res.columns.map((c) =>
+    NUMERIC.test(c.type) ? { header: c.name, kind: 'number', numberFormat: WHOLE.test(c.type) ? '#,##0' : '#,##0.0##', unit: '' } : { header: c.name, kind: 'label', numberFormat: '@', unit: '' },
+  );
+  const rows = res.rows.map((r) => ({
+    kind: 'item' as const, depth: 1,
+    cells: r.map((v, j) => ({ value: v === null || v === undefined ? null : columns[j]!.kind === 'number' ? Number(v) : String(v), status: null })),
+  }));
+  n.table += 1;
+  const disclosure = pack.disclosure.on
+    ? { applied: false, rules: '', summary: 'A query result is published as it is: no cells were suppressed. Use a pivot to protect counts.', audit: '', offReason: '' }
+    : { applied: false, rules: '', summary: 'Disclosure control was turned off for this export.', audit: '', offReason: pack.disclosure.offReason };
+  const table: DocTable = {
+    kind: 'table', number: n.table, caption: item.caption || `Query result ${n.table}`, headerRows: [columns.map((c) => c.header)], columns, rows,
+    source: sourceLine(datasets), notes: item.notes, provenance: { ...provenanceOf(`Table ${n.table}`, [item.sql], datasets), disclosure },
+  };
+  return [table];
+}
+
+async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figures' }>, pack: PackSpec, s: PackServices): Promise<DocItem[]> {
+  const one = async (sql: string): Promise<number | null> => {
+    const v = (await s.query(sql)).rows[0]?.[0];
+    return v === null || v === undefined ? null : Number(v);
+  };
+  const sql: string[] = [];
+  const figures = [];
+  for (const f of item.figures) {
+    const value = await one(f.sql);
+    sql.push(f.sql);
+    // A key figure is a count like any other: under the threshold it is withheld.
+    const small = pack.disclosure.on && value !== null && value >= 1 && value < DEFAULT_SDC_RULES.threshold;
+    let label = f.label;
+    if (f.compareSql.trim() && value !== null && !small) {
+      sql.push(f.compareSql);
+      const base = await one(f.compareSql);
+      if (base) {
+        const change = ((value - base) / base) * 100;
+        label += `, ${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change))}% ${f.compareLabel}`.trimEnd();
+      }
+    }
+    figures.push({ value: small ? '[c]' : value === null ? '[x]' : formatNumber(value), label });
+  }
+  const datasets = datasetsInSql(sql.join(' '), s.datasets);
+  return [{ kind: 'key-figures', caption: item.caption, figures, provenance: provenanceOf(item.caption, sql, datasets) }];
+}
+
+function renumber(items: DocItem[], n: { table: number; figure: number }): DocItem[] {
+  return items.map((it) => (it.kind === 'table' ? { ...it, number: ++n.table } : it.kind === 'figure' ? { ...it, number: ++n.figure } : it));
+}
+
+export interface ResolvedPack {
+  doc: PackDocument;
+  /** Per item: its resolved parts (for freezing) or the reason it could not be produced. */
+  items: Array<{ id: string; parts: DocItem[]; problem: string | null }>;
+}
+
+export async function resolvePack(pack: PackSpec, s: PackServices): Promise<ResolvedPack> {
+  const n = { table: 0, figure: 0 };
+  const items: ResolvedPack['items'] = [];
+  for (const [i, item] of pack.items.entries()) {
+    try {
+      let parts: DocItem[];
+      if (item.frozen) parts = renumber(item.frozen, n);
+      else if (item.kind === 'pivot') parts = await resolvePivot(item, pack, s, n);
+      else if (item.kind === 'query') parts = await resolveQuery(item, pack, s, n);
+      else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, pack, s);
+      else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
+      else parts = [{ kind: 'page-break' }];
+      items.push({ id: item.id, parts, problem: null });
+    } catch (err) {
+      const problem = `Item ${i + 1} could not be produced: ${err instanceof Error ? err.message : String(err)}.`;
+      items.push({ id: item.id, parts: [{ kind: 'commentary', blocks: [{ type: 'paragraph', runs: [{ text: problem, bold: true }] }] }], problem });
+    }
+  }
+  const docItems = items.flatMap((x) => x.parts);
+  const statuses: (CellStatus | null)[] = docItems.flatMap((it) => (it.kind === 'table' ? it.rows.flatMap((r) => r.cells.map((c) => c.status)) : []));
+  if (docItems.some((it) => it.kind === 'key-figures' && it.figures.some((f) => f.value === '[c]'))) statuses.push(PRIMARY);
+  const used = new Set(docItems.flatMap((it) => ('provenance' in it ? it.provenance.datasets.map((d) => d.attribution) : [])));
+  const doc: PackDocument = {
+    meta: { ...pack.meta, appVersion: s.appVersion, exportedAt: s.now() },
+    items: docItems,
+    notes: pack.notes,
+    shorthand: coverSheetNotes(statuses),
+    disclosure: pack.disclosure,
+    attribution: [...used].filter(Boolean),
+  };
+  return { doc, items };
+}

@@ -1,0 +1,154 @@
+// Pack layer, pure: the briefing pack as the analyst composes it — its cover details and an ordered list of items
+// (a pivot as table and/or chart, a query's result, commentary, key figures, page breaks) — as plain versioned
+// data that is saved, validated on load (unknown keys rejected, defaults filled) and changed by pure actions.
+// Items are live (re-run at each export) unless frozen, when they carry the snapshot they were frozen with.
+import { parsePivotSpec } from '../query/pivot/parse.ts';
+import type { PivotSpec } from '../query/pivot/spec.ts';
+import type { PivotChartSpec } from '../viz/pivot-chart.ts';
+import type { DocItem, Marking, PackMeta } from './document.ts';
+
+export const PACK_VERSION = 1;
+
+export type PackMetaSpec = Omit<PackMeta, 'appVersion' | 'exportedAt'>;
+
+interface ItemBase {
+  id: string;
+  /** A snapshot of the resolved item: when set, exports use it instead of re-running (the "freeze" option). */
+  frozen: DocItem[] | null;
+}
+
+export type PackItemSpec =
+  | (ItemBase & { kind: 'pivot'; caption: string; spec: PivotSpec; chart: PivotChartSpec | null; show: 'table' | 'chart' | 'both'; notes: string[] })
+  | (ItemBase & { kind: 'query'; caption: string; sql: string; notes: string[] })
+  | (ItemBase & { kind: 'commentary'; markdown: string })
+  | (ItemBase & { kind: 'key-figures'; caption: string; figures: KeyFigureSpec[] })
+  | (ItemBase & { kind: 'page-break' });
+
+/** One key figure: a query giving one number, optionally compared with another ("+33% on 2010"). */
+export interface KeyFigureSpec {
+  label: string;
+  sql: string;
+  compareSql: string;
+  compareLabel: string;
+}
+
+export interface PackSpec {
+  version: typeof PACK_VERSION;
+  meta: PackMetaSpec;
+  items: PackItemSpec[];
+  /** Notes referenced as [note 1]… by items (their ids). */
+  notes: Array<{ id: string; text: string }>;
+  /** Disclosure control of count tables: on unless turned off for an export, with the reason recorded. */
+  disclosure: { on: boolean; offReason: string };
+}
+
+type Obj = Record<string, unknown>;
+
+function object(v: unknown, where: string, keys: readonly string[]): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`The pack's ${where} should be an object.`);
+  for (const k of Object.keys(v)) if (!keys.includes(k)) throw new Error(`Unknown setting "${k}" in the pack's ${where}. This file may come from a newer version of the workbench.`);
+  return v as Obj;
+}
+
+function str(v: unknown, where: string, fallback = ''): string {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string') throw new Error(`The pack's ${where} should be text.`);
+  return v;
+}
+
+function strings(v: unknown, where: string): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`The pack's ${where} should be a list of texts.`);
+  return v as string[];
+}
+
+const MARKINGS: readonly (Marking | 'none')[] = ['OFFICIAL', 'OFFICIAL-SENSITIVE', null];
+
+function parseMeta(v: unknown): PackMetaSpec {
+  const o = object(v ?? {}, 'cover details', ['title', 'subtitle', 'author', 'organisation', 'date', 'marking', 'caveat', 'orientation', 'contact']);
+  const marking = o.marking === undefined ? 'OFFICIAL' : o.marking;
+  if (!MARKINGS.includes(marking as Marking)) throw new Error('The pack\'s protective marking should be OFFICIAL, OFFICIAL-SENSITIVE or none.');
+  const orientation = o.orientation ?? 'portrait';
+  if (orientation !== 'portrait' && orientation !== 'landscape') throw new Error('The pack\'s orientation should be portrait or landscape.');
+  const date = str(o.date, 'date', '');
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('The pack\'s date should be written as yyyy-mm-dd.');
+  return {
+    title: str(o.title, 'title', 'Briefing pack'),
+    subtitle: str(o.subtitle, 'subtitle'),
+    author: str(o.author, 'author'),
+    organisation: str(o.organisation, 'organisation'),
+    date,
+    marking: marking as Marking,
+    caveat: str(o.caveat, 'handling caveat'),
+    orientation,
+    contact: str(o.contact, 'contact'),
+  };
+}
+
+function parseItem(v: unknown, i: number): PackItemSpec {
+  const where = `item ${i + 1}`;
+  const kind = (v as Obj | null)?.kind;
+  const common = ['id', 'kind', 'frozen'];
+  const frozen = (o: Obj) => (o.frozen === undefined || o.frozen === null ? null : (o.frozen as DocItem[]));
+  const id = (o: Obj) => str(o.id, `${where} id`, `item-${i + 1}`);
+  switch (kind) {
+    case 'pivot': {
+      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'show', 'notes']);
+      const show = o.show ?? 'both';
+      if (show !== 'table' && show !== 'chart' && show !== 'both') throw new Error(`The pack's ${where} should show its table, its chart or both.`);
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, show, notes: strings(o.notes, `${where} notes`) };
+    }
+    case 'query': {
+      const o = object(v, where, [...common, 'caption', 'sql', 'notes']);
+      const sql = str(o.sql, `${where} SQL`);
+      if (!sql.trim()) throw new Error(`The pack's ${where} has no SQL.`);
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), sql, notes: strings(o.notes, `${where} notes`) };
+    }
+    case 'commentary': {
+      const o = object(v, where, [...common, 'markdown']);
+      return { id: id(o), kind, frozen: null, markdown: str(o.markdown, `${where} text`) };
+    }
+    case 'key-figures': {
+      const o = object(v, where, [...common, 'caption', 'figures']);
+      if (!Array.isArray(o.figures ?? [])) throw new Error(`The pack's ${where} figures should be a list.`);
+      const figures = ((o.figures ?? []) as unknown[]).map((f, n) => {
+        const x = object(f, `${where} figure ${n + 1}`, ['label', 'sql', 'compareSql', 'compareLabel']);
+        return { label: str(x.label, 'figure label'), sql: str(x.sql, 'figure SQL'), compareSql: str(x.compareSql, 'comparison SQL'), compareLabel: str(x.compareLabel, 'comparison label') };
+      });
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`, 'Key figures'), figures };
+    }
+    case 'page-break': {
+      const o = object(v, where, common);
+      return { id: id(o), kind, frozen: null };
+    }
+    default:
+      throw new Error(`The pack's ${where} is of an unknown kind (${JSON.stringify(kind)}).`);
+  }
+}
+
+export function parsePackSpec(input: unknown): PackSpec {
+  const o = object(input, 'file', ['version', 'meta', 'items', 'notes', 'disclosure']);
+  const version = o.version ?? PACK_VERSION;
+  if (typeof version !== 'number' || version > PACK_VERSION) throw new Error(`This pack was saved by a newer version of the workbench (pack format ${String(version)}). Update the workbench to open it.`);
+  if (!Array.isArray(o.items ?? [])) throw new Error('The pack\'s items should be a list.');
+  const items = ((o.items ?? []) as unknown[]).map(parseItem);
+  const ids = new Set<string>();
+  for (const it of items) {
+    if (ids.has(it.id)) throw new Error(`Two items of the pack have the id "${it.id}".`);
+    ids.add(it.id);
+  }
+  const notes = ((o.notes ?? []) as unknown[]).map((n, i) => {
+    const x = object(n, `note ${i + 1}`, ['id', 'text']);
+    return { id: str(x.id, 'note id', `note ${i + 1}`), text: str(x.text, 'note text') };
+  });
+  const d = object(o.disclosure ?? {}, 'disclosure setting', ['on', 'offReason']);
+  const on = d.on ?? true;
+  if (typeof on !== 'boolean') throw new Error('The pack\'s disclosure setting should be on or off.');
+  const offReason = str(d.offReason, 'reason for turning disclosure control off');
+  if (!on && !offReason.trim()) throw new Error('Disclosure control can be turned off for an export only with a reason, which is recorded on the cover.');
+  return { version: PACK_VERSION, meta: parseMeta(o.meta), items, notes, disclosure: { on, offReason } };
+}
+
+export function newPack(date: string): PackSpec {
+  return parsePackSpec({ meta: { date } });
+}
