@@ -5,6 +5,8 @@
 
 export const CHANNELS = {
   appInfo: 'app:info',
+  /** The page as PDF through Chromium's print pipeline (the pack's print view: its own @page size and pages). */
+  printPdf: 'page:print-pdf',
   // Planned: fileOpen: 'file:open', fileSave: 'file:save'.
 } as const;
 
@@ -25,6 +27,7 @@ export interface AppInfo {
 /** Per channel: the arguments the renderer sends (after validation) and what the main process resolves with. */
 export interface ChannelMap {
   'app:info': { args: []; result: AppInfo };
+  'page:print-pdf': { args: []; result: Uint8Array };
 }
 
 export type ChannelArgs<C extends Channel> = ChannelMap[C]['args'];
@@ -33,6 +36,7 @@ export type ChannelResult<C extends Channel> = ChannelMap[C]['result'];
 /** The object the preload exposes as `window.workbench`: one named function per channel, nothing raw. */
 export interface WorkbenchApi {
   appInfo(): Promise<AppInfo>;
+  printPdf(): Promise<Uint8Array>;
 }
 
 /** The global name of that object; the renderer's Host reads `window[WORKBENCH_GLOBAL]`. */

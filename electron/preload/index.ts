@@ -6,6 +6,7 @@ import { CHANNELS, WORKBENCH_GLOBAL, type AppInfo, type WorkbenchApi } from '../
 
 const api: WorkbenchApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
+  printPdf: () => ipcRenderer.invoke(CHANNELS.printPdf) as Promise<Uint8Array>,
 };
 
 contextBridge.exposeInMainWorld(WORKBENCH_GLOBAL, api);

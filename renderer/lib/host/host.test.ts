@@ -7,9 +7,11 @@ const info: AppInfo = { name: 'IDMG Workbench', version: '1.2.3', electron: '41'
 
 describe('detectHost', () => {
   it('uses the preload API when the desktop shell exposed it', async () => {
-    const host = detectHost({ workbench: { appInfo: async () => info } });
+    const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46]);
+    const host = detectHost({ workbench: { appInfo: async () => info, printPdf: async () => pdf } });
     expect(host.kind).toBe('desktop');
     expect(await host.appInfo()).toEqual(info);
+    expect(await host.printPdf()).toBe(pdf);
   });
   it('falls back to web mode without it', () => {
     expect(detectHost({}).kind).toBe('web');

@@ -7,6 +7,11 @@ export interface Host {
   kind: 'desktop' | 'web';
   /** Versions and the data licence; in web mode, what the page itself can tell. */
   appInfo(): Promise<AppInfo>;
+  /**
+   * The page printed to PDF through its print stylesheet: bytes on the desktop (Electron's printToPDF); in web mode
+   * the browser's print dialog opens (choose "Save as PDF") and this resolves to null.
+   */
+  printPdf(): Promise<Uint8Array | null>;
 }
 
 const LICENCE =
@@ -24,12 +29,16 @@ function browserHost(): Host {
       platform: navigator.platform,
       dataLicences: LICENCE,
     }),
+    printPdf: async () => {
+      globalThis.print();
+      return null;
+    },
   };
 }
 
 /** The desktop host when the preload exposed its API (the global name is WORKBENCH_GLOBAL in the contract), else web. */
 export function detectHost(global: { workbench?: WorkbenchApi } = globalThis as { workbench?: WorkbenchApi }): Host {
   const api = global.workbench;
-  if (api && typeof api.appInfo === 'function') return { kind: 'desktop', appInfo: () => api.appInfo() };
+  if (api && typeof api.appInfo === 'function') return { kind: 'desktop', appInfo: () => api.appInfo(), printPdf: () => api.printPdf() };
   return browserHost();
 }

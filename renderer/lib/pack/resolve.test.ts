@@ -62,6 +62,9 @@ describe('resolvePack', () => {
     const regions = tables[1]!;
     expect(regions.provenance.checks).toEqual([expect.stringMatching(/The grand total is 931 while the total stated .* is 946: 15 short\.$/)]);
     expect(regions.rows.flatMap((r) => r.cells).some((c) => c.status?.code === 'c')).toBe(false); // no region under 10 in 2011
+    // The gap is printed with the table as a note, not only in the appendix.
+    expect(regions.notes).toEqual(['note 1']);
+    expect(doc.notes).toEqual([{ id: 'note 1', text: regions.provenance.checks[0] }]);
 
     expect(tables[2]!.provenance.disclosure!.summary).toMatch(/published as it is/);
     expect(doc.attribution.join(' ')).toContain('Open Government Licence');

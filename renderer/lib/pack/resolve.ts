@@ -52,7 +52,10 @@ function provenanceOf(item: string, sql: string[], datasets: DatasetInfo[]): Pro
 
 const sourceLine = (datasets: DatasetInfo[]) => (datasets.length ? `Source: ${[...new Set(datasets.map((d) => d.source))].join('; ')}` : 'Source: analyst\'s own data and queries');
 
-async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack: PackSpec, s: PackServices, n: { table: number; figure: number }): Promise<DocItem[]> {
+/** Adds a note to the pack's notes and returns its id. */
+type NoteMaker = (text: string) => string;
+
+async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
   const { layout, sql } = await s.runPivot(item.spec);
   const datasets = sourceDatasets(item.spec.source, s.datasets);
   const candidates = protectableValues(item.spec);
@@ -70,13 +73,16 @@ async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack
   }
   const stated = item.spec.source.kind === 'table' ? (datasets[0]?.statedTotals ?? []) : [];
   const expected = expectedTotalCheck(item.spec, layout, formatNumber);
-  const checks = [...statedTotalChecks(item.spec, layout, stated, formatNumber), ...(expected ? [expected] : [])].map((c) => c.message);
+  const results = [...statedTotalChecks(item.spec, layout, stated, formatNumber), ...(expected ? [expected] : [])];
+  const checks = results.map((c) => c.message);
+  // A total that does not add up is printed with the table, as a note, not only in the appendix.
+  const notes = [...item.notes, ...results.filter((c) => c.passes === false).map((c) => note(c.message))];
   const caption = item.caption || item.chart?.title || defaultPivotChartSpec(layout).title;
   const out: DocItem[] = [];
   const prov = (what: string): Provenance => ({ ...provenanceOf(what, sql, datasets), disclosure, checks });
   if (item.show !== 'chart') {
     n.table += 1;
-    out.push({ kind: 'table', number: n.table, caption, ...pivotTableParts(layout, protection), source: sourceLine(datasets), notes: item.notes, provenance: prov(`Table ${n.table}`) });
+    out.push({ kind: 'table', number: n.table, caption, ...pivotTableParts(layout, protection), source: sourceLine(datasets), notes, provenance: prov(`Table ${n.table}`) });
   }
   if (item.show !== 'table') {
     n.figure += 1;
@@ -86,7 +92,7 @@ async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack
     const where = item.show === 'both' ? ` The figures are in Table ${n.table}.` : '';
     out.push({
       kind: 'figure', number: n.figure, caption: item.caption || chart.title, svg: s.chartSvg(shown, chart, width, height), width, height,
-      altText: `${chart.kind.replace(/_/g, ' ')} chart: ${chart.title}.${where}`, source: sourceLine(datasets), notes: item.notes, provenance: prov(`Figure ${n.figure}`),
+      altText: `${chart.kind.replace(/_/g, ' ')} chart: ${chart.title}.${where}`, source: sourceLine(datasets), notes, provenance: prov(`Figure ${n.figure}`),
     });
   }
   return out;
@@ -154,11 +160,20 @@ export interface ResolvedPack {
 export async function resolvePack(pack: PackSpec, s: PackServices): Promise<ResolvedPack> {
   const n = { table: 0, figure: 0 };
   const items: ResolvedPack['items'] = [];
+  const notes = [...pack.notes];
+  const note: NoteMaker = (text) => {
+    const same = notes.find((x) => x.text === text);
+    if (same) return same.id;
+    let k = notes.length + 1;
+    while (notes.some((x) => x.id === `note ${k}`)) k++;
+    notes.push({ id: `note ${k}`, text });
+    return `note ${k}`;
+  };
   for (const [i, item] of pack.items.entries()) {
     try {
       let parts: DocItem[];
       if (item.frozen) parts = renumber(item.frozen, n);
-      else if (item.kind === 'pivot') parts = await resolvePivot(item, pack, s, n);
+      else if (item.kind === 'pivot') parts = await resolvePivot(item, pack, s, n, note);
       else if (item.kind === 'query') parts = await resolveQuery(item, pack, s, n);
       else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, pack, s);
       else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
@@ -176,7 +191,7 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
   const doc: PackDocument = {
     meta: { ...pack.meta, appVersion: s.appVersion, exportedAt: s.now() },
     items: docItems,
-    notes: pack.notes,
+    notes,
     shorthand: coverSheetNotes(statuses),
     disclosure: pack.disclosure,
     attribution: [...used].filter(Boolean),

@@ -1,0 +1,43 @@
+// Import/export layer: the pack's tables as CSV and its charts as SVG and PNG, in one zip, with a README giving
+// the pack's marking, what each file is and each item's provenance (datasets, SQL, disclosure control, checks).
+import { strToU8, zipSync } from 'fflate';
+import type { DocItem, PackDocument } from '../pack/document.ts';
+import { tableToCsv } from './csv.ts';
+
+function provenanceText(item: DocItem): string {
+  if (!('provenance' in item)) return '';
+  const p = item.provenance;
+  const lines = [`Datasets: ${p.datasets.map((d) => `${d.id} (${d.title}; vintage: ${d.vintage}; SHA-256 ${d.sha256})`).join('; ') || 'none built in'}`];
+  if (p.disclosure) lines.push(`Disclosure control: ${p.disclosure.applied ? `${p.disclosure.rules} ${p.disclosure.summary}. ${p.disclosure.audit}` : `${p.disclosure.summary}${p.disclosure.offReason ? ` Reason: ${p.disclosure.offReason}` : ''}`}`);
+  for (const c of p.checks) lines.push(`Check: ${c}`);
+  lines.push('SQL:', ...p.sql.map((s) => `  ${s.replace(/\n/g, '\n  ')};`));
+  return lines.join('\n');
+}
+
+/** `pngs`: PNG bytes per figure number (the page rasterises the SVGs; absent ones are left out and listed). */
+export function packToZip(doc: PackDocument, pngs: Map<number, Uint8Array>): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const readme: string[] = [];
+  const marking = [doc.meta.marking, doc.meta.caveat].filter(Boolean).join(' — ');
+  if (marking) readme.push(marking.toUpperCase(), '');
+  readme.push(doc.meta.title, doc.meta.subtitle, `Exported ${doc.meta.exportedAt} by IDMG analyst workbench ${doc.meta.appVersion}`, '');
+  if (!doc.disclosure.on) readme.push(`DISCLOSURE CONTROL WAS TURNED OFF FOR THIS EXPORT. Reason: ${doc.disclosure.offReason}`, '');
+  for (const s of doc.shorthand) readme.push(`${s.symbol}: ${s.meaning}`);
+  for (const item of doc.items) {
+    if (item.kind === 'table') {
+      const name = `Table_${item.number}.csv`;
+      files[name] = strToU8(tableToCsv(item));
+      readme.push('', `${name} — Table ${item.number}: ${item.caption}`, item.source, provenanceText(item));
+    } else if (item.kind === 'figure') {
+      const base = `Figure_${item.number}`;
+      files[`${base}.svg`] = strToU8(item.svg);
+      const png = pngs.get(item.number);
+      if (png) files[`${base}.png`] = png;
+      readme.push('', `${base}.svg${png ? ` and ${base}.png` : ' (no PNG could be drawn)'} — Figure ${item.number}: ${item.caption}`, item.altText, item.source, provenanceText(item));
+    }
+  }
+  if (doc.notes.length) readme.push('', 'Notes', ...doc.notes.map((n) => `[${n.id}] ${n.text}`));
+  readme.push('', ...doc.attribution);
+  files['README.txt'] = strToU8(readme.join('\r\n') + '\r\n');
+  return zipSync(files, { level: 6 });
+}
