@@ -36,7 +36,8 @@ export default defineConfig({
       target: 'es2022',
       assetsInlineLimit: 0,
       chunkSizeWarningLimit: 4096,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      // pack-print.html renders a pack document alone (tests and the bench print it; it reads no data).
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html'), 'pack-print': resolve(root, 'renderer/pack-print.html') } },
     },
   },
 });

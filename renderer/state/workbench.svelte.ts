@@ -11,12 +11,18 @@ import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { SavedPivots } from './saved-pivots.svelte.ts';
 import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
+import { PackState } from './pack.svelte.ts';
+import { addItem } from '../lib/pack/actions.ts';
+import { createPackServices } from '../lib/engine/pack-services.ts';
+import { loadBrowserHighsSolver } from '../lib/solver/highs-browser.ts';
+import type { PackServices } from '../lib/pack/resolve.ts';
 
 export type Tab =
   | { id: string; kind: 'overview'; title: string }
   | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
   | { id: string; kind: 'dataset'; title: string; datasetId: string }
-  | { id: string; kind: 'pivot'; title: string; pivot: PivotState };
+  | { id: string; kind: 'pivot'; title: string; pivot: PivotState }
+  | { id: string; kind: 'pack'; title: string };
 
 export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 
@@ -29,6 +35,8 @@ export class Workbench {
   activeTabId = $state('overview');
   readonly saved = new SavedPivots();
   readonly savedQueries = new SavedQueries();
+  /** The briefing pack being composed (one per workbench, kept in local storage). */
+  readonly pack = new PackState(() => this.packServices());
   private engine: Engine | null = null;
   private pivotRunner: PivotRunner | null = null;
   private sqlCount = 0;
@@ -117,6 +125,31 @@ export class Workbench {
   /** A pivot over a saved query: the pivot reads the query as a subquery, under the query's name. */
   pivotSavedQuery(query: SavedQuery): void {
     this.openPivot({ kind: 'query', name: query.name, sql: query.sql }, undefined, null, `Pivot of ${query.name}`);
+  }
+
+  /** What a pack needs to resolve its items, over the running engine (null while it starts). */
+  packServices(): PackServices | null {
+    const engine = this.currentEngine();
+    if (!engine) return null;
+    const datasets = this.datasets.map((d) => ({ ...d.def }));
+    return createPackServices(engine, loadBrowserHighsSolver, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev');
+  }
+
+  openPack(): void {
+    if (!this.tabs.some((t) => t.id === 'pack')) this.tabs.push({ id: 'pack', kind: 'pack', title: 'Briefing pack' });
+    this.activeTabId = 'pack';
+    this.pack.schedule();
+  }
+
+  /** "Add to pack" from a pivot: its table, its chart or both, as a live item. */
+  addPivotToPack(pivot: PivotState, show: 'table' | 'chart' | 'both'): void {
+    const caption = pivot.chart?.title ?? '';
+    this.pack.update((s) => addItem(s, { kind: 'pivot', caption, spec: pivot.spec, chart: pivot.chart, show, notes: [] }).pack);
+  }
+
+  /** "Add to pack" from a console: the query's result as a table. */
+  addQueryToPack(sql: string, caption: string): void {
+    this.pack.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [] }).pack);
   }
 
   openDataset(datasetId: string): void {
