@@ -56,7 +56,11 @@ test('the Electron shell starts, renders the page and exposes only window.workbe
       module: typeof (globalThis as Record<string, unknown>).module,
       workbenchKeys: Object.keys((globalThis as Record<string, unknown>).workbench as object),
     }));
-    expect(leaks).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', workbenchKeys: ['appInfo'] });
+    expect(leaks).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', workbenchKeys: ['appInfo', 'printPdf'] });
+
+    // The pack's PDF comes from Electron's printToPDF through the one print channel.
+    const pdf = await page.evaluate(async () => Array.from((await (globalThis as unknown as { workbench: WorkbenchApi }).workbench.printPdf()).slice(0, 5)));
+    expect(String.fromCharCode(...pdf)).toBe('%PDF-');
   } finally {
     await app.close();
   }
