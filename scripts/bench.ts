@@ -2,7 +2,7 @@
 // loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M and
 // 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
 // version, same thread count) in the same run, printing ratios; then disclosure control (protection and audit of
-// 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts). Figures go to bench/results.json as
+// 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts) and briefing-pack exports (scripts/bench-pack.ts). Figures go to bench/results.json as
 // [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
 // (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
 // `BENCH_QUERY_TIMEOUT` (ms) bounds the wait for each console query.
@@ -15,6 +15,7 @@ import { launchChromium } from '../tests/chromium.ts';
 import { generateReferralsSql, groupBySql } from './bench-data.ts';
 import { benchPivots } from './bench-pivot.ts';
 import { benchSdc } from './bench-sdc.ts';
+import { benchPack } from './bench-pack.ts';
 
 export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
 
@@ -108,6 +109,25 @@ async function main(): Promise<void> {
       results.push({ name: `${what}: engine memory in use after the pivots (limit ${run.memoryLimit})`, value: round(run.memoryGiB, 2), unit: 'GiB' });
     }
     conn.closeSync();
+
+    // Briefing pack: 20 items resolved and written as XLSX and DOCX (Node), then laid out and printed to PDF by
+    // the print view in Chromium (the same pages window.print() and Electron's printToPDF print).
+    const pack = await benchPack();
+    results.push({ name: 'pack of 20 items (10 tables, 8 charts, 2 commentary): resolve on the engine, protect, chart (Node)', value: round(pack.resolveMs), unit: 'ms' });
+    results.push({ name: `pack of 20 items: XLSX (${Math.round(pack.xlsxBytes / 1024)} KB, Node)`, value: round(pack.xlsxMs), unit: 'ms' });
+    results.push({ name: `pack of 20 items: DOCX (${Math.round(pack.docxBytes / 1024)} KB, Node)`, value: round(pack.docxMs), unit: 'ms' });
+    const printPage = await context.newPage();
+    await printPage.addInitScript((d) => Object.assign(globalThis, { __PACK__: d }), pack.doc);
+    let t0 = performance.now();
+    await printPage.goto(`${url}pack-print.html`);
+    await printPage.locator('.pack-pages[data-ready]').waitFor({ timeout: 120_000 });
+    const layoutMs = performance.now() - t0;
+    const pages = Number(await printPage.locator('.pack-pages').getAttribute('data-page-count'));
+    t0 = performance.now();
+    const pdf = await printPage.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pdfMs = performance.now() - t0;
+    results.push({ name: `pack of 20 items: paginate the print view (${pages} pages, Chromium)`, value: round(layoutMs), unit: 'ms' });
+    results.push({ name: `pack of 20 items: PDF through Chromium's print pipeline (${Math.round(pdf.length / 1024)} KB)`, value: round(pdfMs), unit: 'ms' });
     console.log(`\nbench (${new Date().toISOString()}; DuckDB wasm ${bundle} with ${threads} threads in Chromium; native @duckdb/node-api with ${threads} threads)\n`);
   } finally {
     await context.close();
