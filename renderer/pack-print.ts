@@ -18,4 +18,4 @@ const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 const sample = Number(new URLSearchParams(location.search).get('sample') ?? '1');
 const initial = window.__PACK__ ?? sampleDocument(Number.isInteger(sample) && sample > 0 ? sample : 1);
-mount(PackPrintPage, { target, props: { initial, expose: (set) => (window.__setPack = set) } });
+mount(PackPrintPage, { target, props: { initial, expose: (set: (doc: PackDocument) => void) => (window.__setPack = set) } });

@@ -54,10 +54,10 @@ export async function benchPivots(
 
   await page.getByRole('button', { name: 'New pivot table' }).click();
   const source = page.getByRole('combobox', { name: 'Source' }).last();
-  await source.locator(`option[value="${table}"]`).waitFor({ state: 'attached', timeout: 120_000 }).catch(async (err: unknown) => {
+  await source.locator(`option[value="table:${table}"]`).waitFor({ state: 'attached', timeout: 120_000 }).catch(async (err: unknown) => {
     throw new Error(`The pivot's source list never offered ${table}: ${await page.getByRole('alert').allInnerTexts()} ${String(err)}`);
   });
-  await source.selectOption(table);
+  await source.selectOption(`table:${table}`);
   await page.getByRole('combobox', { name: 'Add referrals to' }).waitFor();
   await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum'));
   await pivotAfter(page, () => page.getByRole('button', { name: 'Remove Count of records' }).click());

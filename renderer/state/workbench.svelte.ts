@@ -144,12 +144,12 @@ export class Workbench {
   /** "Add to pack" from a pivot: its table, its chart or both, as a live item. */
   addPivotToPack(pivot: PivotState, show: 'table' | 'chart' | 'both'): void {
     const caption = pivot.chart?.title ?? '';
-    this.pack.update((s) => addItem(s, { kind: 'pivot', caption, spec: pivot.spec, chart: pivot.chart, show, notes: [] }).pack);
+    this.pack.update((s) => addItem(s, { kind: 'pivot', caption, spec: pivot.spec, chart: pivot.chart, show, notes: [], noteTargets: [] }).pack);
   }
 
   /** "Add to pack" from a console: the query's result as a table. */
   addQueryToPack(sql: string, caption: string): void {
-    this.pack.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [] }).pack);
+    this.pack.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [], noteTargets: [] }).pack);
   }
 
   openDataset(datasetId: string): void {

@@ -53,6 +53,14 @@ async function buildPack(page: Page): Promise<void> {
   await expect(page.getByRole('list', { name: 'Pack items' }).getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('list', { name: 'Pack items' }).getByRole('listitem').first()).toContainText('1. Commentary');
   await expect(page.getByRole('status').filter({ hasText: 'Preview: 2 tables, 1 figures.' })).toBeVisible();
+
+  // A note on one cell: marked on its column header and its row label, never inside the figure.
+  await page.getByRole('textbox', { name: 'New note' }).fill('Age at exploitation as recorded by the first responder.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const notes = page.getByRole('group', { name: 'Notes on item 2' });
+  await notes.getByRole('checkbox', { name: '[note 1]' }).check();
+  await notes.getByRole('combobox', { name: 'Mark [note 1] on' }).selectOption({ label: 'Column: Child (17 or under)' });
+  await notes.getByRole('combobox', { name: 'in' }).selectOption({ label: 'Row 2015 (one cell)' });
 }
 
 test('a pack built through the UI exports to XLSX, DOCX, a zip and PDF, each carrying its figures, marking and provenance', async ({ workbench: page }) => {
@@ -74,6 +82,9 @@ test('a pack built through the UI exports to XLSX, DOCX, a zip and PDF, each car
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Cover', 'Contents', 'Notes', 'Table_1', 'Table_2', 'Provenance']);
   expect(wb.getWorksheet('Cover')!.getCell('A1').value).toBe('Human trafficking: NRM referrals');
   const t1 = wb.getWorksheet('Table_1')!;
+  const t1Text = JSON.stringify(t1.getSheetValues());
+  expect(t1Text).toContain('Child (17 or under) [note 1]');
+  expect(t1Text).toContain('2015 [note 1]');
   const t1Values = t1.getSheetValues().flat().filter((v) => typeof v === 'number');
   expect(t1Values).toContain(936);
   const notes = JSON.stringify(wb.getWorksheet('Notes')!.getSheetValues());

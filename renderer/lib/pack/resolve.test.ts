@@ -27,10 +27,10 @@ function pack(): PackSpec {
   const add = (item: Parameters<typeof addItem>[1]) => (p = addItem(p, item).pack);
   add({ kind: 'key-figures', caption: 'Key figures', figures: [{ label: 'referrals in 2011', sql: 'SELECT sum(referrals) FROM nrm_referrals_quarterly WHERE year = 2011', compareSql: 'SELECT sum(referrals) FROM nrm_referrals_quarterly WHERE year = 2010', compareLabel: 'on 2010' }] });
   add({ kind: 'commentary', markdown: '## Summary\nReferrals **rose**.' });
-  add({ kind: 'pivot', caption: 'Referrals by year and age', show: 'both', notes: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }] }) });
-  add({ kind: 'pivot', caption: 'Referrals by police region, 2011', show: 'table', notes: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'idmg2012_referrals_by_police_region_2011' }, rows: ['police_region'], values: [{ field: 'referrals_2011', aggregate: 'sum' }] }) });
+  add({ kind: 'pivot', caption: 'Referrals by year and age', show: 'both', notes: [], noteTargets: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }] }) });
+  add({ kind: 'pivot', caption: 'Referrals by police region, 2011', show: 'table', notes: [], noteTargets: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'idmg2012_referrals_by_police_region_2011' }, rows: ['police_region'], values: [{ field: 'referrals_2011', aggregate: 'sum' }] }) });
   add({ kind: 'page-break' });
-  add({ kind: 'query', caption: 'Vintages', sql: 'SELECT year, total_first_published, total_current_series FROM nrm_annual_totals_vintages ORDER BY year', notes: [] });
+  add({ kind: 'query', caption: 'Vintages', sql: 'SELECT year, total_first_published, total_current_series FROM nrm_annual_totals_vintages ORDER BY year', notes: [], noteTargets: [] });
   return p;
 }
 
@@ -81,11 +81,24 @@ describe('resolvePack', () => {
   }, 120_000);
 
   it('an item that cannot be produced becomes a notice in the pack, and the rest still resolves', async () => {
-    const bad = addItem(pack(), { kind: 'query', caption: 'Broken', sql: 'SELECT * FROM no_such_table', notes: [] }, 0).pack;
+    const bad = addItem(pack(), { kind: 'query', caption: 'Broken', sql: 'SELECT * FROM no_such_table', notes: [], noteTargets: [] }, 0).pack;
     const { doc, items } = await resolvePack(bad, services);
     expect(items[0]!.problem).toMatch(/^Item 1 could not be produced: .*no_such_table/);
     expect(doc.items[0]!.kind).toBe('commentary');
     expect(doc.items.filter((i) => i.kind === 'table')).toHaveLength(3);
+  }, 120_000);
+
+  it('notes mark a column header and a row label; a marker whose row has gone is reported in the checks', async () => {
+    let p = pack();
+    p = { ...p, notes: [{ id: 'note 1', text: 'Age at exploitation, as recorded by the first responder.' }, { id: 'note 2', text: 'Provisional.' }] };
+    const id = p.items[2]!.id;
+    p = parsePackSpec({ ...p, items: p.items.map((it) => (it.id === id ? { ...it, notes: ['note 1'], noteTargets: [{ note: 'note 1', column: 'Child (17 or under)', row: null }, { note: 'note 2', column: null, row: '2023' }, { note: 'note 2', column: null, row: '1999' }] } : it)) });
+    const { doc } = await resolvePack(p, services);
+    const t = doc.items.find((i): i is DocTable => i.kind === 'table')!;
+    expect(t.columns.map((c) => c.header)).toContain('Child (17 or under) [note 1]');
+    expect(t.rows.map((r) => r.cells[0]!.value)).toContain('2023 [note 2]');
+    expect(t.notes).toEqual(['note 1', 'note 2']);
+    expect(t.provenance.checks).toContain('[note 2] is attached to the row "1999", which Table 1 no longer has.');
   }, 120_000);
 
   it('a frozen item keeps its snapshot even when the data change', async () => {

@@ -14,6 +14,7 @@ import { datasetsInSql, sourceDatasets } from './datasets.ts';
 import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
 import { pivotTableParts } from './from-pivot.ts';
 import { parseMarkdown } from './markdown.ts';
+import { applyNoteTargets, type NoteTarget } from './note-targets.ts';
 import type { PackItemSpec, PackSpec } from './spec.ts';
 
 export interface DatasetInfo {
@@ -82,7 +83,7 @@ async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack
   const prov = (what: string): Provenance => ({ ...provenanceOf(what, sql, datasets), disclosure, checks });
   if (item.show !== 'chart') {
     n.table += 1;
-    out.push({ kind: 'table', number: n.table, caption, ...pivotTableParts(layout, protection), source: sourceLine(datasets), notes, provenance: prov(`Table ${n.table}`) });
+    out.push(marked({ kind: 'table', number: n.table, caption, ...pivotTableParts(layout, protection), source: sourceLine(datasets), notes, provenance: prov(`Table ${n.table}`) }, item.noteTargets));
   }
   if (item.show !== 'table') {
     n.figure += 1;
@@ -117,7 +118,13 @@ async function resolveQuery(item: Extract<PackItemSpec, { kind: 'query' }>, pack
     kind: 'table', number: n.table, caption: item.caption || `Query result ${n.table}`, headerRows: [columns.map((c) => c.header)], columns, rows,
     source: sourceLine(datasets), notes: item.notes, provenance: { ...provenanceOf(`Table ${n.table}`, [item.sql], datasets), disclosure },
   };
-  return [table];
+  return [marked(table, item.noteTargets)];
+}
+
+/** Note markers placed on columns and rows; a marker whose row or column has gone is reported in the checks. */
+function marked(table: DocTable, targets: NoteTarget[]): DocTable {
+  const { table: out, missing } = applyNoteTargets(table, targets);
+  return missing.length ? { ...out, provenance: { ...out.provenance, checks: [...out.provenance.checks, ...missing] } } : out;
 }
 
 async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figures' }>, pack: PackSpec, s: PackServices): Promise<DocItem[]> {

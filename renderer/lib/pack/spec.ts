@@ -6,6 +6,7 @@ import { parsePivotSpec } from '../query/pivot/parse.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotChartSpec } from '../viz/pivot-chart.ts';
 import type { DocItem, Marking, PackMeta } from './document.ts';
+import type { NoteTarget } from './note-targets.ts';
 
 export const PACK_VERSION = 1;
 
@@ -18,8 +19,8 @@ interface ItemBase {
 }
 
 export type PackItemSpec =
-  | (ItemBase & { kind: 'pivot'; caption: string; spec: PivotSpec; chart: PivotChartSpec | null; show: 'table' | 'chart' | 'both'; notes: string[] })
-  | (ItemBase & { kind: 'query'; caption: string; sql: string; notes: string[] })
+  | (ItemBase & { kind: 'pivot'; caption: string; spec: PivotSpec; chart: PivotChartSpec | null; show: 'table' | 'chart' | 'both'; notes: string[]; noteTargets: NoteTarget[] })
+  | (ItemBase & { kind: 'query'; caption: string; sql: string; notes: string[]; noteTargets: NoteTarget[] })
   | (ItemBase & { kind: 'commentary'; markdown: string })
   | (ItemBase & { kind: 'key-figures'; caption: string; figures: KeyFigureSpec[] })
   | (ItemBase & { kind: 'page-break' });
@@ -85,6 +86,16 @@ function parseMeta(v: unknown): PackMetaSpec {
   };
 }
 
+function parseTargets(v: unknown, where: string): NoteTarget[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new Error(`The pack's ${where} note markers should be a list.`);
+  return v.map((t, n) => {
+    const o = object(t, `${where} note marker ${n + 1}`, ['note', 'column', 'row']);
+    const optional = (x: unknown, what: string) => (x === null || x === undefined ? null : str(x, what));
+    return { note: str(o.note, 'note id'), column: optional(o.column, 'column'), row: optional(o.row, 'row') };
+  });
+}
+
 function parseItem(v: unknown, i: number): PackItemSpec {
   const where = `item ${i + 1}`;
   const kind = (v as Obj | null)?.kind;
@@ -93,16 +104,16 @@ function parseItem(v: unknown, i: number): PackItemSpec {
   const id = (o: Obj) => str(o.id, `${where} id`, `item-${i + 1}`);
   switch (kind) {
     case 'pivot': {
-      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'show', 'notes']);
+      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'show', 'notes', 'noteTargets']);
       const show = o.show ?? 'both';
       if (show !== 'table' && show !== 'chart' && show !== 'both') throw new Error(`The pack's ${where} should show its table, its chart or both.`);
-      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, show, notes: strings(o.notes, `${where} notes`) };
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
     }
     case 'query': {
-      const o = object(v, where, [...common, 'caption', 'sql', 'notes']);
+      const o = object(v, where, [...common, 'caption', 'sql', 'notes', 'noteTargets']);
       const sql = str(o.sql, `${where} SQL`);
       if (!sql.trim()) throw new Error(`The pack's ${where} has no SQL.`);
-      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), sql, notes: strings(o.notes, `${where} notes`) };
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), sql, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
     }
     case 'commentary': {
       const o = object(v, where, [...common, 'markdown']);
