@@ -2,7 +2,7 @@
 // content width (PackMeasure.svelte renders `probes(doc)`); their heights are read back here and answered to the
 // pure paginator's `measure` questions. Same components, same styles, so what was measured is what prints.
 import type { PackDocument } from '../../lib/pack/document.ts';
-import { contentsEntries, hasNotesSection, hasProvenance, type Block, type Measure, type Measured } from '../../lib/pack/paginate.ts';
+import { contentsEntries, hasNotesSection, hasProvenance, provenanceChunks, type Block, type Measure, type Measured } from '../../lib/pack/paginate.ts';
 
 /** A block rendered to be measured, under the key its height is read back by. */
 export interface Probe {
@@ -20,9 +20,8 @@ export function blockKey(b: Measured | Block): string {
     case 'text': return `text:${b.item}:${b.block}`;
     case 'section-heading': return `section:${b.section}`;
     case 'note': return `note:${b.index}`;
-    case 'key-figures':
-    case 'provenance':
-      return `${b.kind}:${b.item}`;
+    case 'key-figures': return `${b.kind}:${b.item}`;
+    case 'provenance': return `${b.kind}:${b.item}:${b.part}`;
     default: return b.kind;
   }
 }
@@ -50,7 +49,10 @@ export function probes(doc: PackDocument): Probe[] {
     add({ kind: 'attribution' });
   }
   add({ kind: 'section-heading', section: 'provenance' });
-  doc.items.forEach((item, i) => hasProvenance(item) && add({ kind: 'provenance', item: i }));
+  doc.items.forEach((item, i) => {
+    if (!hasProvenance(item)) return;
+    for (let part = 0; part <= provenanceChunks(item).length; part++) add({ kind: 'provenance', item: i, part });
+  });
   add({ kind: 'colophon' });
   return out;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocItem, DocTable, PackDocument } from './document.ts';
 import { sampleDocument } from './sample-document.ts';
-import { a4, contentSize, DEFAULT_SLACK, paginate, type Measure, type Measured, type Pagination, type TablePart } from './paginate.ts';
+import { a4, contentSize, DEFAULT_SLACK, paginate, provenanceChunks, type Measure, type Measured, type Pagination, type TablePart } from './paginate.ts';
 
 const portrait = a4('portrait');
 const LIMIT = contentSize(portrait).height - DEFAULT_SLACK;
@@ -114,7 +114,9 @@ describe('paginate', () => {
     expect(notes!.blocks.map((b) => b.block.kind)).toEqual(['section-heading', 'note', 'symbols', 'attribution']);
     const last = p.pages.at(-1)!;
     expect(last.blocks[0]!.block).toEqual({ kind: 'section-heading', section: 'provenance' });
-    expect(last.blocks.filter((b) => b.block.kind === 'provenance')).toHaveLength(5); // key figures, 3 tables, figure
+    const provenance = last.blocks.flatMap((b) => (b.block.kind === 'provenance' ? [b.block] : []));
+    expect(provenance.filter((b) => b.part === 0)).toHaveLength(5); // key figures, 3 tables, figure
+    expect(provenance.filter((b) => b.part === 1)).toHaveLength(5); // each with its one short SQL statement
     expect(last.blocks.at(-1)!.block.kind).toBe('colophon');
   });
 
@@ -208,5 +210,20 @@ describe('paginate', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('provenanceChunks', () => {
+  it('cuts long SQL into page-sized pieces and loses no character', () => {
+    const doc = sampleDocument();
+    const table = doc.items.find((i) => i.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    const long = Array.from({ length: 200 }, (_, i) => `SELECT ${i} AS n -- line ${i}`).join('\n');
+    const wide = 'x'.repeat(6000);
+    const item = { ...table, provenance: { ...table.provenance, sql: [long, wide, 'SELECT 1'] } };
+    const chunks = provenanceChunks(item);
+    expect(chunks.every((c) => c.split('\n').length <= 30 && c.length <= 2400 + 29)).toBe(true);
+    expect(chunks.join('\n')).toBe([long, 'x'.repeat(2400), 'x'.repeat(2400), 'x'.repeat(1200), 'SELECT 1'].join('\n'));
+    expect(chunks.length).toBe(7 + 3 + 1);
   });
 });

@@ -39,7 +39,8 @@ export type FlowBlock =
   | { kind: 'symbols' }
   | { kind: 'note'; index: number }
   | { kind: 'attribution' }
-  | { kind: 'provenance'; item: number }
+  /** Part 0: the item's data, disclosure control and checks; part k ≥ 1: chunk k of its SQL (provenanceChunks). */
+  | { kind: 'provenance'; item: number; part: number }
   | { kind: 'colophon' };
 
 /** Rows [from, to) of a table under its caption and header rows; the source and notes follow the last part. */
@@ -89,6 +90,38 @@ export function hasNotesSection(doc: PackDocument): boolean {
 
 export function hasProvenance(item: DocItem): item is Extract<DocItem, { provenance: unknown }> {
   return item.kind === 'table' || item.kind === 'figure' || item.kind === 'key-figures';
+}
+
+const SQL_CHUNK_LINES = 30;
+const SQL_CHUNK_CHARS = 2400;
+
+/**
+ * An item's SQL in pieces small enough for any page (at most 30 lines and 2,400 characters each), so a long query
+ * continues on the next page instead of running off the bottom of one: every character is printed.
+ */
+export function provenanceChunks(item: DocItem): string[] {
+  if (!hasProvenance(item)) return [];
+  const chunks: string[] = [];
+  for (const sql of item.provenance.sql) {
+    let lines: string[] = [];
+    let chars = 0;
+    const flush = () => {
+      if (lines.length) chunks.push(lines.join('\n'));
+      lines = [];
+      chars = 0;
+    };
+    for (const whole of sql.split('\n')) {
+      // A single very long line is cut into pieces too (it wraps in print anyway).
+      for (let at = 0; at === 0 || at < whole.length; at += SQL_CHUNK_CHARS) {
+        const line = whole.slice(at, at + SQL_CHUNK_CHARS);
+        if (lines.length >= SQL_CHUNK_LINES || chars + line.length > SQL_CHUNK_CHARS) flush();
+        lines.push(line);
+        chars += line.length;
+      }
+    }
+    flush();
+  }
+  return chunks;
 }
 
 /** The contents list, in document order, without page numbers. */
@@ -272,7 +305,10 @@ function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages
     section(notes);
   }
   const appendix: FlowBlock[] = [{ kind: 'section-heading', section: 'provenance' }];
-  doc.items.forEach((item, i) => hasProvenance(item) && appendix.push({ kind: 'provenance', item: i }));
+  doc.items.forEach((item, i) => {
+    if (!hasProvenance(item)) return;
+    for (let part = 0; part <= provenanceChunks(item).length; part++) appendix.push({ kind: 'provenance', item: i, part });
+  });
   appendix.push({ kind: 'colophon' });
   section(appendix);
   return { pages: flow.pages, starts };
