@@ -12,6 +12,7 @@ import { resolvePack } from '../renderer/lib/pack/resolve.ts';
 import { newPack, type PackSpec } from '../renderer/lib/pack/spec.ts';
 import { parsePivotSpec } from '../renderer/lib/query/pivot/parse.ts';
 import { loadNodeHighsSolver } from '../renderer/lib/solver/highs-node.ts';
+import { protectTable } from '../renderer/lib/sdc/protect.ts';
 
 const SHAPES: Array<[string, string, string]> = [
   ['nrm_referrals_quarterly', 'year', 'age_at_exploitation'],
@@ -50,7 +51,7 @@ export interface PackBench {
 export async function benchPack(): Promise<PackBench> {
   const { engine, manifest } = await openWithBuiltins();
   try {
-    const services = createPackServices(engine, loadNodeHighsSolver, manifest.datasets, 'bench');
+    const services = createPackServices(engine, async (t, r) => protectTable(t, r, await loadNodeHighsSolver()), manifest.datasets, 'bench');
     let t = performance.now();
     const { doc } = await resolvePack(benchPackSpec(), services);
     const resolveMs = performance.now() - t;

@@ -11,8 +11,7 @@ import { explainQueryError } from '../lib/engine/explain-error.ts';
 import type { OwnTotals } from '../lib/engine/own-totals.ts';
 import { setFilter } from '../lib/query/pivot/actions.ts';
 import { pivotSdcTable, protectedPivot, type ProtectedPivot } from '../lib/sdc/pivot-protect.ts';
-import { protectTable } from '../lib/sdc/protect.ts';
-import { loadBrowserHighsSolver } from '../lib/solver/highs-browser.ts';
+import type { Protector } from '../lib/solver/protect-client.ts';
 
 export type Heatmap = 'none' | 'table' | 'rows' | 'columns';
 
@@ -44,6 +43,7 @@ export class PivotState {
   /** @param fresh a new pivot (not a saved one reopened): it may add filters that leave the source's total rows out. */
   constructor(
     private readonly runner: () => PivotRunner | null,
+    private readonly protector: Protector,
     spec: PivotSpec,
     chart: PivotChartSpec | null = null,
     private fresh = false,
@@ -139,7 +139,7 @@ export class PivotState {
     try {
       performance.mark('pivot-protect-start');
       const sdc = pivotSdcTable(run.layout, setting.value);
-      const result = await protectTable(sdc.table, setting.rules, await loadBrowserHighsSolver());
+      const result = await this.protector(sdc.table, setting.rules);
       performance.measure('pivot-protect', 'pivot-protect-start');
       if (mine !== this.sequence) return;
       this.protected = protectedPivot(this.spec, run.layout, setting.value, sdc, result, setting.rules);

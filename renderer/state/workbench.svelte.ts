@@ -14,7 +14,7 @@ import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
 import { PackState } from './pack.svelte.ts';
 import { addItem } from '../lib/pack/actions.ts';
 import { createPackServices } from '../lib/engine/pack-services.ts';
-import { loadBrowserHighsSolver } from '../lib/solver/highs-browser.ts';
+import { workerProtector } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
 
 export type Tab =
@@ -37,6 +37,8 @@ export class Workbench {
   readonly savedQueries = new SavedQueries();
   /** The briefing pack being composed (one per workbench, kept in local storage). */
   readonly pack = new PackState(() => this.packServices());
+  /** Disclosure control, in a worker of its own so big tables never freeze the page. */
+  private readonly protect = workerProtector();
   private engine: Engine | null = null;
   private pivotRunner: PivotRunner | null = null;
   private sqlCount = 0;
@@ -106,7 +108,7 @@ export class Workbench {
   openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
-    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), spec ?? newPivotSpec(source), chart ?? null, spec === undefined);
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? newPivotSpec(source), chart ?? null, spec === undefined);
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
     void pivot.load();
@@ -132,7 +134,7 @@ export class Workbench {
     const engine = this.currentEngine();
     if (!engine) return null;
     const datasets = this.datasets.map((d) => ({ ...d.def }));
-    return createPackServices(engine, loadBrowserHighsSolver, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev');
+    return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev');
   }
 
   openPack(): void {

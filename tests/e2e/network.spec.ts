@@ -17,6 +17,18 @@ test('no request leaves 127.0.0.1 during a session', async ({ workbench: page, a
   await editor.fill("SELECT * FROM read_parquet('https://example.com/data.parquet')");
   await editor.press('Control+Enter');
   await expect(page.getByRole('alert')).toBeVisible();
+  // Disclosure control (its worker and the HiGHS solver's wasm) and a pack export with its print view and writers.
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  await page.getByRole('combobox', { name: 'Add age_at_exploitation to' }).selectOption('rows');
+  await page.getByRole('switch', { name: 'Protect for publication' }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'audit passed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add to pack' }).click();
+  await page.getByRole('button', { name: /^Briefing pack/ }).click();
+  await expect(page.locator('.pack-pages[data-ready]')).toBeVisible();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX' }).click()]);
+  await xlsx.path();
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export DOCX' }).click()]);
+  await docx.path();
   // The threaded engine too (opt-in): its nested pthread workers load their scripts from our server.
   const threaded = await page.context().newPage();
   await threaded.goto(`${server.url}?engine=threads`);
@@ -30,6 +42,8 @@ test('no request leaves 127.0.0.1 during a session', async ({ workbench: page, a
   // The worker and the wasm were fetched from our own server: the audit saw the workers' requests.
   expect(server.requests.some((r) => /duckdb-browser-coi\.pthread\.worker/.test(r))).toBe(true);
   expect(server.requests.some((r) => /\.wasm$/.test(r))).toBe(true);
+  expect(server.requests.some((r) => /protect-worker/.test(r))).toBe(true);
+  expect(server.requests.some((r) => /highs-.*\.wasm$/.test(r))).toBe(true);
   expect(server.requests.every((r) => r.startsWith('GET /'))).toBe(true);
 });
 

@@ -1,13 +1,15 @@
 // Engine layer: the services a briefing pack needs to resolve its live items, over one engine — pivots through the
 // pivot runner, disclosure control through the injected solver, small query results read out of Arrow, and charts
-// rendered to SVG. The page and the tests build packs through this same factory.
+// rendered to SVG; disclosure control is injected (a worker in the page). The page and the tests build packs through
+// this same factory.
 import type { Table } from 'apache-arrow';
 import { renderChartSvg } from '../io/chart-svg.ts';
 import type { DatasetInfo, PackServices, QueryRows } from '../pack/resolve.ts';
 import { MAX_QUERY_ROWS } from '../pack/resolve.ts';
 import { pivotSdcTable, protectedPivot } from '../sdc/pivot-protect.ts';
-import { protectTable } from '../sdc/protect.ts';
-import type { LpSolver } from '../sdc/lp.ts';
+import type { ProtectionResult } from '../sdc/protect.ts';
+import type { SdcRules } from '../sdc/rules.ts';
+import type { SdcTable } from '../sdc/table.ts';
 import { pivotChartOption } from '../viz/pivot-chart.ts';
 import { toScalar } from '../query/pivot/layout.ts';
 import type { Engine } from './types.ts';
@@ -30,7 +32,10 @@ function duckType(arrowType: string): string {
   return 'VARCHAR';
 }
 
-export function createPackServices(engine: Engine, solver: () => Promise<LpSolver>, datasets: DatasetInfo[], appVersion: string): PackServices {
+/** Disclosure control of one table (in the page: through a worker; in tests: protectTable with Node's HiGHS). */
+export type ProtectFn = (table: SdcTable, rules: SdcRules) => Promise<ProtectionResult>;
+
+export function createPackServices(engine: Engine, protect: ProtectFn, datasets: DatasetInfo[], appVersion: string): PackServices {
   return {
     async runPivot(spec) {
       // A runner of its own, so the SQL recorded as provenance is complete (the base aggregate and the pivot), never
@@ -45,7 +50,7 @@ export function createPackServices(engine: Engine, solver: () => Promise<LpSolve
     },
     async protect(spec, layout, k, rules) {
       const sdc = pivotSdcTable(layout, k);
-      const result = await protectTable(sdc.table, rules, await solver());
+      const result = await protect(sdc.table, rules);
       return protectedPivot(spec, layout, k, sdc, result, rules);
     },
     async query(sql) {

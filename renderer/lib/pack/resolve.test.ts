@@ -7,6 +7,7 @@ import type { NodeEngine } from '../engine/node.ts';
 import { createPackServices } from '../engine/pack-services.ts';
 import type { Manifest } from '../engine/manifest.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
+import { protectTable } from '../sdc/protect.ts';
 import { addItem, setDisclosure } from './actions.ts';
 import type { DocFigure, DocTable } from './document.ts';
 import { resolvePack, type PackServices } from './resolve.ts';
@@ -18,7 +19,7 @@ let manifest: Manifest;
 let services: PackServices;
 beforeAll(async () => {
   ({ engine, manifest } = await openWithBuiltins());
-  services = createPackServices(engine, loadNodeHighsSolver, manifest.datasets.map((d) => ({ ...d, sha256: d.sha256 })), '0.0.0-test');
+  services = createPackServices(engine, async (t, r) => protectTable(t, r, await loadNodeHighsSolver()), manifest.datasets.map((d) => ({ ...d, sha256: d.sha256 })), '0.0.0-test');
 }, 60_000);
 afterAll(() => engine.close());
 
