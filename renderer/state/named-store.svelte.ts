@@ -69,7 +69,14 @@ export class NamedStore<T extends Named> {
     this.persist();
   }
 
-  private persist(): void {
-    storage()?.setItem(this.key, JSON.stringify(this.items));
+  /** Writes the entries; false when storage is full, and `problems` says the newest change will not survive a restart. */
+  private persist(): boolean {
+    try {
+      storage()?.setItem(this.key, JSON.stringify(this.items));
+      return true;
+    } catch {
+      this.problems = [...this.problems, `This browser's storage is full: the ${this.what}s will not all survive a restart. Delete some you no longer need.`];
+      return false;
+    }
   }
 }

@@ -51,7 +51,12 @@ export class PackState {
       this.error = err instanceof Error ? err.message : String(err);
       return false;
     }
-    storage()?.setItem(KEY, JSON.stringify(this.spec));
+    try {
+      storage()?.setItem(KEY, JSON.stringify(this.spec));
+    } catch {
+      // Local storage is small (about 5 MB): frozen snapshots of big tables can fill it. The pack stays open.
+      this.error = 'The pack is too big to keep in this browser\'s storage, so it will not survive a restart. Unfreeze large items or remove some.';
+    }
     this.schedule();
     return true;
   }

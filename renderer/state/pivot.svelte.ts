@@ -39,6 +39,8 @@ export class PivotState {
   protecting = $state(false);
   protectError = $state<string | null>(null);
   private sequence = 0;
+  /** The chart settings the pivot suggested last time, to tell the analyst's edits from defaults. */
+  private autoChart: PivotChartSpec | null = null;
 
   /** @param fresh a new pivot (not a saved one reopened): it may add filters that leave the source's total rows out. */
   constructor(
@@ -116,7 +118,7 @@ export class PivotState {
       if (mine !== this.sequence) return;
       this.run = run;
       this.error = null;
-      if (this.chart === null || this.chart.valueIndex >= run.layout.values.length) this.chart = defaultPivotChartSpec(run.layout);
+      this.followDefaults(run);
       await this.protect(run, mine);
     } catch (err) {
       if (mine !== this.sequence) return;
@@ -124,6 +126,25 @@ export class PivotState {
     } finally {
       if (mine === this.sequence) this.running = false;
     }
+  }
+
+  /**
+   * A new chart gets titles from the pivot's fields and values; as they change, titles the analyst has not edited
+   * follow (a title still equal to the last default is not the analyst's), edited ones are kept.
+   */
+  private followDefaults(run: PivotRun): void {
+    const auto = defaultPivotChartSpec(run.layout);
+    const was = this.autoChart;
+    this.autoChart = auto;
+    const chart = this.chart;
+    if (chart === null || chart.valueIndex >= run.layout.values.length) {
+      this.chart = auto;
+      return;
+    }
+    if (!was) return;
+    const follow = (key: 'title' | 'xAxisName' | 'yAxisName') => ((chart[key] ?? '') === (was[key] ?? '') ? auto[key] : chart[key]);
+    const next = { ...chart, title: follow('title') ?? '', xAxisName: follow('xAxisName'), yAxisName: follow('yAxisName') };
+    if (next.title !== chart.title || next.xAxisName !== chart.xAxisName || next.yAxisName !== chart.yAxisName) this.chart = next;
   }
 
   /** Protects the laid-out pivot when the switch is on; a newer run or change supersedes a slower protection. */

@@ -52,7 +52,7 @@ async function buildPack(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('list', { name: 'Pack items' }).getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('list', { name: 'Pack items' }).getByRole('listitem').first()).toContainText('1. Commentary');
-  await expect(page.getByRole('status').filter({ hasText: 'Preview: 2 tables, 1 figures.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Preview: 2 tables, 1 figure.' })).toBeVisible();
 
   // A note on one cell: marked on its column header and its row label, never inside the figure.
   await page.getByRole('textbox', { name: 'New note' }).fill('Age at exploitation as recorded by the first responder.');

@@ -155,3 +155,16 @@ test('a query typed in the console can be pivoted', async ({ workbench: page }) 
   await page.getByRole('button', { name: 'Remove Count of records' }).click();
   await expect(rowCells(page, 'Total')).toHaveText([expected]);
 });
+
+test('the chart title follows the pivot until the analyst edits it', async ({ workbench: page }) => {
+  await buildYearByAge(page);
+  const chart = page.getByRole('region', { name: 'Chart' });
+  const title = chart.getByRole('textbox', { name: 'Title' });
+  await expect(title).toHaveValue('Sum of referrals by year and age_at_exploitation');
+  await page.getByRole('button', { name: 'Swap rows and columns' }).click();
+  await expect(title).toHaveValue('Sum of referrals by age_at_exploitation and year');
+  await title.fill('Referrals since 2009');
+  await title.press('Tab');
+  await page.getByRole('button', { name: 'Swap rows and columns' }).click();
+  await expect(title).toHaveValue('Referrals since 2009');
+});

@@ -35,6 +35,8 @@ test('protecting a pivot withholds every small count, audits the pattern, and ke
       expect(after[i], `cell ${i} (${text})`).toBe('[c]1');
       expect(labels[i]).toBe('[c] confidential (primary: below the threshold)');
       primary++;
+    } else if (text === '') {
+      expect(after[i], `cell ${i}: no records is a published 0`).toBe('0');
     } else if (after[i] !== text) {
       expect(after[i]).toBe('[c]2');
       expect(labels[i]).toBe('[c] confidential (secondary: withheld to protect another cell)');

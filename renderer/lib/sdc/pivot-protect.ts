@@ -4,6 +4,7 @@
 // its "show as" figures computed from published counts (or withheld with them), and any other value of a cell whose
 // count is confidential is withheld too ([c]), since an average or a maximum of a small cell discloses as much.
 import type { PivotSpec, Scalar } from '../query/pivot/spec.ts';
+import { hiddenSubtotal } from '../query/pivot/layout.ts';
 import type { AxisItem, PivotLayout } from '../query/pivot/types.ts';
 import type { ProtectionResult } from './protect.ts';
 import { publishedPercentage, type PercentPart } from './rounding.ts';
@@ -121,7 +122,8 @@ export function protectedPivot(spec: PivotSpec, layout: PivotLayout, k: number, 
       const here = part(sdc.cellOf(i, j));
       const pctOf = (den: PercentPart) => publishedPercentage(here, den, rules);
       let out: { value: number | null; status: CellStatus | null };
-      if (mine.shown[i * nc + j] === null && mine.raw[i * nc + j] === null) out = { value: null, status: null }; // hidden subtotal
+      // A subtotal shown without figures stays blank; an empty combination (no records) is a published count of 0.
+      if (hiddenSubtotal(spec, r, spec.rows) || hiddenSubtotal(spec, c, spec.columns)) out = { value: null, status: null };
       else {
         switch (mine.value.showAs) {
           case 'raw': out = { value: here.published, status: here.status }; break;
@@ -154,6 +156,8 @@ export function protectedPivot(spec: PivotSpec, layout: PivotLayout, k: number, 
   }
   const shown = layout.values.map((v, n) => (n === k ? shownK : v.shown.map((x, idx) => (isConfidential(statusK[idx] ?? null) ? null : x))));
   const status = layout.values.map((_, n) => (n === k ? statusK : statusK.map((s) => (isConfidential(s) ? WITHHELD : null))));
-  const counts = layout.rows.flatMap((_, i) => layout.columns.map((__, j) => (mine.raw[i * nc + j] === null ? null : result.cells[sdc.cellOf(i, j)]!.published)));
+  const counts = layout.rows.flatMap((r, i) =>
+    layout.columns.map((c, j) => (hiddenSubtotal(spec, r, spec.rows) || hiddenSubtotal(spec, c, spec.columns) ? null : result.cells[sdc.cellOf(i, j)]!.published)),
+  );
   return { valueIndex: k, result, shown, status, counts };
 }

@@ -148,7 +148,7 @@ export function layoutPivot(table: Table, spec: PivotSpec): PivotLayout {
 }
 
 /** A group header whose field has subtotals off shows no figures (unless it is collapsed: then it must). */
-function hiddenSubtotal(spec: PivotSpec, item: AxisItem, fields: string[]): boolean {
+export function hiddenSubtotal(spec: PivotSpec, item: AxisItem, fields: string[]): boolean {
   if (item.kind !== 'subtotal' || item.collapsed) return false;
   const field = fields[item.depth - 1];
   return field !== undefined && !fieldOptions(spec, field).subtotals;
