@@ -33,7 +33,7 @@ export function benchPackSpec(): PackSpec {
   add({ kind: 'commentary', markdown: '## Summary\nReferrals to the NRM **rose** in every year from 2012 to 2023.\n\n- Adults: most referrals.\n- Children: a growing share.' });
   SHAPES.forEach(([table, rows, columns], i) => {
     const spec = parsePivotSpec({ source: { kind: 'table', table }, rows: [rows], columns: [columns], values: [{ field: 'referrals', aggregate: 'sum' }] });
-    add({ kind: 'pivot', caption: `Referrals by ${rows} and ${columns}`, spec, chart: null, show: i < 8 ? 'both' : 'table', notes: [], noteTargets: [] });
+    add({ kind: 'pivot', caption: `Referrals by ${rows} and ${columns}`, spec, chart: null, savedName: null, show: i < 8 ? 'both' : 'table', notes: [], noteTargets: [] });
   });
   add({ kind: 'commentary', markdown: '## Notes on the figures\nFigures are the current series as published on 7 March 2024.' });
   return pack;

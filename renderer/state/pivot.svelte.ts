@@ -30,6 +30,8 @@ export class PivotState {
   showSql = $state(false);
   heatmap = $state<Heatmap>('none');
   chart = $state.raw<PivotChartSpec | null>(null);
+  /** The name this pivot was saved under or opened from, if any. */
+  savedName = $state<string | null>(null);
   /** Total rows/columns found in the source's own data, and whether they add up. */
   ownTotals = $state.raw<OwnTotals | null>(null);
   /** Rows labelled as totals that a new pivot leaves out (by a visible filter), so nothing is counted twice. */

@@ -105,10 +105,11 @@ export class Workbench {
   }
 
   /** A new pivot over a table or saved query, or a saved pivot reopened exactly as it was. */
-  openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string): void {
+  openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string, savedName: string | null = null): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
     const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? newPivotSpec(source), chart ?? null, spec === undefined);
+    pivot.savedName = savedName;
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
     void pivot.load();
@@ -134,7 +135,7 @@ export class Workbench {
     const engine = this.currentEngine();
     if (!engine) return null;
     const datasets = this.datasets.map((d) => ({ ...d.def }));
-    return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev');
+    return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev', (name) => this.saved.get(name) ?? null);
   }
 
   openPack(): void {
@@ -145,8 +146,21 @@ export class Workbench {
 
   /** "Add to pack" from a pivot: its table, its chart or both, as a live item. */
   addPivotToPack(pivot: PivotState, show: 'table' | 'chart' | 'both'): void {
-    const caption = pivot.chart?.title ?? '';
-    this.pack.update((s) => addItem(s, { kind: 'pivot', caption, spec: pivot.spec, chart: pivot.chart, show, notes: [], noteTargets: [] }).pack);
+    // A pivot saved by name and unchanged since: the pack follows the saved pivot as it is re-saved.
+    const saved = pivot.savedName ? this.saved.get(pivot.savedName) : undefined;
+    const same = saved !== undefined && JSON.stringify(saved.spec) === JSON.stringify(pivot.spec);
+    this.addPivotItem(pivot.spec, pivot.chart, same ? saved.name : null, show);
+  }
+
+  /** A saved pivot as a pack item that follows it (re-saving the pivot updates the pack). */
+  addSavedPivotToPack(name: string, show: 'table' | 'chart' | 'both'): void {
+    const saved = this.saved.get(name);
+    if (saved) this.addPivotItem(saved.spec, saved.chart, name, show);
+  }
+
+  private addPivotItem(spec: PivotSpec, chart: PivotChartSpec | null, savedName: string | null, show: 'table' | 'chart' | 'both'): void {
+    const caption = savedName ? '' : (chart?.title ?? '');
+    this.pack.update((s) => addItem(s, { kind: 'pivot', caption, spec, chart, savedName, show, notes: [], noteTargets: [] }).pack);
   }
 
   /** "Add to pack" from a console: the query's result as a table. */

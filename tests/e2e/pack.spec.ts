@@ -130,3 +130,28 @@ test('disclosure control is on by default and can be turned off only with a reas
   await expect(page.getByRole('note')).toContainText('Reason recorded on the cover: Internal working copy for the analysis team');
   await expect(page.getByRole('region', { name: 'Preview of the pack as it will print' })).toContainText('Internal working copy for the analysis team');
 });
+
+test('a pack item added from a saved pivot follows it when the pivot is saved again', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  await page.getByRole('combobox', { name: 'Add year to' }).selectOption('rows');
+  await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
+  await page.getByRole('button', { name: 'Remove Count of records' }).click();
+  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill('Referrals by year');
+  await page.getByRole('button', { name: 'Save pivot' }).click();
+  await page.getByRole('combobox', { name: 'Add to pack' }).selectOption('table');
+  await page.getByRole('button', { name: 'Add to pack' }).click();
+
+  // Narrow the pivot to 2020 onwards and save it under the same name: the pack follows.
+  await page.getByRole('combobox', { name: 'Add year to' }).selectOption('filters');
+  await page.getByRole('spinbutton', { name: 'From year' }).fill('2020');
+  await page.getByRole('spinbutton', { name: 'From year' }).press('Tab');
+  await expect(page.getByRole('grid', { name: 'Pivot table' }).getByRole('row', { name: /^2011 / })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save pivot' }).click();
+
+  await page.getByRole('button', { name: /^Briefing pack/ }).click();
+  await expect(page.getByRole('list', { name: 'Pack items' })).toContainText('follows the saved pivot "Referrals by year"');
+  const pages = page.getByRole('region', { name: 'Preview of the pack as it will print' }).locator('.pack-pages[data-ready]');
+  const printed = pages.locator('section.page'); // the pages, not the off-screen measuring sheet
+  await expect(printed.getByText('2021', { exact: true })).toHaveCount(1);
+  await expect(printed.getByText('2011', { exact: true })).toHaveCount(0);
+});

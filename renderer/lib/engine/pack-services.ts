@@ -35,7 +35,13 @@ function duckType(arrowType: string): string {
 /** Disclosure control of one table (in the page: through a worker; in tests: protectTable with Node's HiGHS). */
 export type ProtectFn = (table: SdcTable, rules: SdcRules) => Promise<ProtectionResult>;
 
-export function createPackServices(engine: Engine, protect: ProtectFn, datasets: DatasetInfo[], appVersion: string): PackServices {
+export function createPackServices(
+  engine: Engine,
+  protect: ProtectFn,
+  datasets: DatasetInfo[],
+  appVersion: string,
+  savedPivot: PackServices['savedPivot'] = () => null,
+): PackServices {
   return {
     async runPivot(spec) {
       // A runner of its own, so the SQL recorded as provenance is complete (the base aggregate and the pivot), never
@@ -60,6 +66,7 @@ export function createPackServices(engine: Engine, protect: ProtectFn, datasets:
     chartSvg: (layout, chart, width, height) => renderChartSvg(pivotChartOption(layout, chart), width, height),
     datasets,
     appVersion,
+    savedPivot,
     now: () => new Date().toISOString(),
   };
 }

@@ -28,8 +28,8 @@ function pack(): PackSpec {
   const add = (item: Parameters<typeof addItem>[1]) => (p = addItem(p, item).pack);
   add({ kind: 'key-figures', caption: 'Key figures', figures: [{ label: 'referrals in 2011', sql: 'SELECT sum(referrals) FROM nrm_referrals_quarterly WHERE year = 2011', compareSql: 'SELECT sum(referrals) FROM nrm_referrals_quarterly WHERE year = 2010', compareLabel: 'on 2010' }] });
   add({ kind: 'commentary', markdown: '## Summary\nReferrals **rose**.' });
-  add({ kind: 'pivot', caption: 'Referrals by year and age', show: 'both', notes: [], noteTargets: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }] }) });
-  add({ kind: 'pivot', caption: 'Referrals by police region, 2011', show: 'table', notes: [], noteTargets: [], chart: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'idmg2012_referrals_by_police_region_2011' }, rows: ['police_region'], values: [{ field: 'referrals_2011', aggregate: 'sum' }] }) });
+  add({ kind: 'pivot', caption: 'Referrals by year and age', show: 'both', notes: [], noteTargets: [], chart: null, savedName: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }] }) });
+  add({ kind: 'pivot', caption: 'Referrals by police region, 2011', show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec: parsePivotSpec({ source: { kind: 'table', table: 'idmg2012_referrals_by_police_region_2011' }, rows: ['police_region'], values: [{ field: 'referrals_2011', aggregate: 'sum' }] }) });
   add({ kind: 'page-break' });
   add({ kind: 'query', caption: 'Vintages', sql: 'SELECT year, total_first_published, total_current_series FROM nrm_annual_totals_vintages ORDER BY year', notes: [], noteTargets: [] });
   return p;
@@ -100,6 +100,19 @@ describe('resolvePack', () => {
     expect(t.rows.map((r) => r.cells[0]!.value)).toContain('2023 [note 2]');
     expect(t.notes).toEqual(['note 1', 'note 2']);
     expect(t.provenance.checks).toContain('[note 2] is attached to the row "1999", which Table 1 no longer has.');
+  }, 120_000);
+
+  it('an item added from a saved pivot follows the saved pivot as it is re-saved, and says so when it is gone', async () => {
+    const byYear = parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], values: [{ field: 'referrals', aggregate: 'sum' }] });
+    const byAge = parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }] });
+    const saved = new Map([['Referrals', { spec: byAge, chart: null }]]);
+    const follow = { ...services, savedPivot: (name: string) => saved.get(name) ?? null };
+    const p = addItem(newPack('2026-11-28'), { kind: 'pivot', caption: '', spec: byYear, chart: null, savedName: 'Referrals', show: 'table', notes: [], noteTargets: [] }).pack;
+    const first = (await resolvePack(p, follow)).doc.items[0] as DocTable;
+    expect(first.columns[0]!.header).toBe('age_at_exploitation'); // the saved version, not the copy taken when added
+    saved.clear();
+    const gone = await resolvePack(p, follow);
+    expect(gone.items[0]!.problem).toBe('Item 1 could not be produced: the saved pivot "Referrals" no longer exists; open and save it again, or remove this item.');
   }, 120_000);
 
   it('a frozen item keeps its snapshot even when the data change', async () => {

@@ -37,6 +37,8 @@ export interface PackServices {
   protect(spec: PivotSpec, layout: PivotLayout, valueIndex: number, rules: SdcRules): Promise<ProtectedPivot>;
   query(sql: string): Promise<QueryRows>;
   chartSvg(layout: PivotLayout, chart: PivotChartSpec, width: number, height: number): string;
+  /** A saved pivot's current version by name (packs follow saved pivots as they are re-saved), or null. */
+  savedPivot(name: string): { spec: PivotSpec; chart: PivotChartSpec | null } | null;
   datasets: DatasetInfo[];
   appVersion: string;
   now(): string;
@@ -56,7 +58,10 @@ const sourceLine = (datasets: DatasetInfo[]) => (datasets.length ? `Source: ${[.
 /** Adds a note to the pack's notes and returns its id. */
 type NoteMaker = (text: string) => string;
 
-async function resolvePivot(item: Extract<PackItemSpec, { kind: 'pivot' }>, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
+async function resolvePivot(added: Extract<PackItemSpec, { kind: 'pivot' }>, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
+  const saved = added.savedName ? s.savedPivot(added.savedName) : null;
+  if (added.savedName && !saved) throw new Error(`the saved pivot "${added.savedName}" no longer exists; open and save it again, or remove this item`);
+  const item = saved ? { ...added, spec: saved.spec, chart: saved.chart } : added;
   const { layout, sql } = await s.runPivot(item.spec);
   const datasets = sourceDatasets(item.spec.source, s.datasets);
   const candidates = protectableValues(item.spec);

@@ -19,7 +19,17 @@ interface ItemBase {
 }
 
 export type PackItemSpec =
-  | (ItemBase & { kind: 'pivot'; caption: string; spec: PivotSpec; chart: PivotChartSpec | null; show: 'table' | 'chart' | 'both'; notes: string[]; noteTargets: NoteTarget[] })
+  | (ItemBase & {
+      kind: 'pivot';
+      caption: string;
+      /** The pivot as added; when `savedName` names a saved pivot, that pivot's current version is used instead. */
+      spec: PivotSpec;
+      chart: PivotChartSpec | null;
+      savedName: string | null;
+      show: 'table' | 'chart' | 'both';
+      notes: string[];
+      noteTargets: NoteTarget[];
+    })
   | (ItemBase & { kind: 'query'; caption: string; sql: string; notes: string[]; noteTargets: NoteTarget[] })
   | (ItemBase & { kind: 'commentary'; markdown: string })
   | (ItemBase & { kind: 'key-figures'; caption: string; figures: KeyFigureSpec[] })
@@ -104,10 +114,10 @@ function parseItem(v: unknown, i: number): PackItemSpec {
   const id = (o: Obj) => str(o.id, `${where} id`, `item-${i + 1}`);
   switch (kind) {
     case 'pivot': {
-      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'show', 'notes', 'noteTargets']);
+      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'savedName', 'show', 'notes', 'noteTargets']);
       const show = o.show ?? 'both';
       if (show !== 'table' && show !== 'chart' && show !== 'both') throw new Error(`The pack's ${where} should show its table, its chart or both.`);
-      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, savedName: o.savedName === undefined || o.savedName === null ? null : str(o.savedName, `${where} saved pivot`), show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
     }
     case 'query': {
       const o = object(v, where, [...common, 'caption', 'sql', 'notes', 'noteTargets']);
