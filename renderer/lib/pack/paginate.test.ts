@@ -227,3 +227,14 @@ describe('provenanceChunks', () => {
     expect(chunks.length).toBe(7 + 3 + 1);
   });
 });
+
+describe('blocks taller than a page', () => {
+  it('are reported, so the view can say they would be cut off, and nothing else is', () => {
+    const doc = sampleDocument();
+    const measure = fakeMeasure();
+    const geometry = a4('portrait');
+    const tall: Measure = (m) => (m.kind === 'text' && m.block === 1 ? contentSize(geometry).height * 2 : measure(m));
+    expect(paginate(doc, geometry, measure).oversized).toEqual([]);
+    expect(paginate(doc, geometry, tall).oversized).toEqual([{ kind: 'text', item: 1, block: 1 }]);
+  });
+});

@@ -73,6 +73,8 @@ export interface Pagination {
   contents: ContentsEntry[];
   /** Anchor id (as in ContentsEntry.id) → the page its item starts on. */
   startPage: Record<string, number>;
+  /** Blocks taller than a page (a very long paragraph): printed, they would be cut off at the page's foot. */
+  oversized: Block[];
 }
 
 /** Px kept free at the foot of every page: print and screen text layout can differ by a fraction of a line. */
@@ -144,6 +146,8 @@ export function contentsEntries(doc: PackDocument): ContentsEntry[] {
 /** Blocks stacked down pages; `pages` is 0-based here, numbered when the document is assembled. */
 class Flow {
   pages: PlacedBlock[][] = [[]];
+  /** Blocks taller than a whole page: they would be cut off in print, so the view says so. */
+  oversized: Block[] = [];
   private y = 0;
   constructor(readonly limit: number) {}
   get index(): number { return this.pages.length - 1; }
@@ -159,6 +163,7 @@ class Flow {
     if (height > this.remaining + 1e-6) this.newPage();
   }
   put(block: Block, height: number): void {
+    if (height > this.limit + 1e-6) this.oversized.push(block);
     this.pages[this.index]!.push({ block, y: this.y, height });
     this.y += height;
   }
@@ -265,7 +270,7 @@ function placeTable(flow: Flow, measure: Measure, item: number, rows: number): n
   }
 }
 
-function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages: PlacedBlock[][]; starts: Map<string, number> } {
+function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages: PlacedBlock[][]; starts: Map<string, number>; oversized: Block[] } {
   const flow = new Flow(limit);
   const starts = new Map<string, number>();
   const mark = (anchor: string | undefined) => {
@@ -311,7 +316,7 @@ function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages
   });
   appendix.push({ kind: 'colophon' });
   section(appendix);
-  return { pages: flow.pages, starts };
+  return { pages: flow.pages, starts, oversized: flow.oversized };
 }
 
 /**
@@ -343,5 +348,5 @@ export function paginate(doc: PackDocument, geometry: PageGeometry, measure: Mea
   for (const blocks of body.pages) pages.push({ number: pages.length + 1, role: 'body', blocks });
   const startPage: Record<string, number> = {};
   for (const e of contents) startPage[e.id] = e.page;
-  return { geometry, pages, contents, startPage };
+  return { geometry, pages, contents, startPage, oversized: body.oversized };
 }
