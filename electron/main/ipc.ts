@@ -10,16 +10,7 @@ export function handle<C extends Channel>(
   validate: Validator<ChannelArgs<C>>,
   fn: (...args: ChannelArgs<C>) => ChannelResult<C> | Promise<ChannelResult<C>>,
 ): void {
-  ipcMain.handle(channel, (event, ...raw: unknown[]) => {
-    assertTrustedSender(event, channel);
-    let valid: ChannelArgs<C>;
-    try {
-      valid = validate(raw);
-    } catch (error) {
-      throw new Error(`IPC ${channel}: invalid arguments: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    return fn(...valid);
-  });
+  handleForSender(channel, validate, (_sender, ...args) => fn(...args));
 }
 
 /** As `handle`, for the few channels that act on the asking page itself (printing it): the handler gets its sender. */
