@@ -8,6 +8,7 @@ import { SqlConsoleState } from './sql-console.svelte.ts';
 import { PivotState, newPivotSpec } from './pivot.svelte.ts';
 import { PivotRunner } from '../lib/engine/pivot-runner.ts';
 import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
+import { serializePivotSpec } from '../lib/query/pivot/parse.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { SavedPivots } from './saved-pivots.svelte.ts';
 import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
@@ -148,7 +149,7 @@ export class Workbench {
   addPivotToPack(pivot: PivotState, show: 'table' | 'chart' | 'both'): void {
     // A pivot saved by name and unchanged since: the pack follows the saved pivot as it is re-saved.
     const saved = pivot.savedName ? this.saved.get(pivot.savedName) : undefined;
-    const same = saved !== undefined && JSON.stringify(saved.spec) === JSON.stringify(pivot.spec);
+    const same = saved !== undefined && serializePivotSpec(saved.spec) === serializePivotSpec(pivot.spec);
     this.addPivotItem(pivot.spec, pivot.chart, same ? saved.name : null, show);
   }
 
