@@ -57,6 +57,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   workbench: async ({ chromiumContext, server }, use) => {
     const page = await chromiumContext.newPage();
+    // The browser (and so its local storage) is shared by a worker's tests: each test starts with no saved pivots,
+    // queries or pack. Reloads within a test keep them (sessionStorage is per page).
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { localStorage: { clear(): void }; sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } };
+      if (g.sessionStorage.getItem('e2e-fresh')) return;
+      g.localStorage.clear();
+      g.sessionStorage.setItem('e2e-fresh', '1');
+    });
     await page.goto(server.url);
     await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${datasetCount} datasets loaded`, { timeout: 60_000 });
     await use(page);
