@@ -2,7 +2,7 @@
 // the page, and the print stylesheet. Kept out of the components so the preview, the measuring sheet and the
 // printed PDF write every figure the same way.
 import type { DocCell, DocColumn, DocTable, PackDocument, PackMeta } from '../../lib/pack/document.ts';
-import type { PageGeometry } from '../../lib/pack/paginate.ts';
+import type { PageGeometry } from '../../lib/pack/page-geometry.ts';
 import { shorthand, showsValue } from '../../lib/sdc/status.ts';
 import { formatNumber } from '../../lib/viz/format.ts';
 

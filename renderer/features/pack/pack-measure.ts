@@ -2,7 +2,8 @@
 // content width (PackMeasure.svelte renders `probes(doc)`); their heights are read back here and answered to the
 // pure paginator's `measure` questions. Same components, same styles, so what was measured is what prints.
 import type { PackDocument } from '../../lib/pack/document.ts';
-import { contentsEntries, hasNotesSection, hasProvenance, provenanceChunks, type Block, type Measure, type Measured } from '../../lib/pack/paginate.ts';
+import { contentsEntries, hasNotesSection, type Block, type Measure, type Measured } from '../../lib/pack/paginate.ts';
+import { hasProvenance, provenanceChunks } from '../../lib/pack/provenance-chunks.ts';
 
 /** A block rendered to be measured, under the key its height is read back by. */
 export interface Probe {

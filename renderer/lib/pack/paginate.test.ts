@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocItem, DocTable, PackDocument } from './document.ts';
 import { sampleDocument } from './sample-document.ts';
-import { a4, contentSize, DEFAULT_SLACK, paginate, provenanceChunks, type Measure, type Measured, type Pagination, type TablePart } from './paginate.ts';
+import { DEFAULT_SLACK, paginate, type Measure, type Measured, type Pagination, type TablePart } from './paginate.ts';
+import { a4, contentSize } from './page-geometry.ts';
+import { provenanceChunks } from './provenance-chunks.ts';
 
 const portrait = a4('portrait');
 const LIMIT = contentSize(portrait).height - DEFAULT_SLACK;

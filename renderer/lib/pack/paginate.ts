@@ -2,29 +2,9 @@
 // of Y" on every path nor put page numbers in a contents list, so the print view paginates itself: a measurer
 // (the DOM in the app, a fake in tests) gives block heights, and this decides every page — so the contents' page
 // numbers are correct by construction, table rows never split and header rows repeat on continuation pages.
-import type { DocItem, PackDocument } from './document.ts';
-
-export const PX_PER_MM = 96 / 25.4;
-
-/** Page size and margins in mm; the marking and page number are drawn inside the top and bottom margins. */
-export interface PageGeometry {
-  orientation: 'portrait' | 'landscape';
-  width: number;
-  height: number;
-  margin: { top: number; right: number; bottom: number; left: number };
-}
-
-export const DEFAULT_MARGIN = { top: 20, right: 18, bottom: 20, left: 18 };
-
-export function a4(orientation: 'portrait' | 'landscape', margin = DEFAULT_MARGIN): PageGeometry {
-  const [width, height] = orientation === 'portrait' ? [210, 297] : [297, 210];
-  return { orientation, width, height, margin };
-}
-
-/** The content box in CSS px. */
-export function contentSize(g: PageGeometry): { width: number; height: number } {
-  return { width: (g.width - g.margin.left - g.margin.right) * PX_PER_MM, height: (g.height - g.margin.top - g.margin.bottom) * PX_PER_MM };
-}
+import type { PackDocument } from './document.ts';
+import { contentSize, type PageGeometry } from './page-geometry.ts';
+import { hasProvenance, provenanceChunks } from './provenance-chunks.ts';
 
 /** `id`: anchor of the item's first block ("table-1", "figure-2", "item-3-block-0", "notes", "provenance"). */
 export interface ContentsEntry { id: string; label: string; level: 1 | 2; page: number }
@@ -88,42 +68,6 @@ export const itemId = (item: number) => `item-${item}`;
 
 export function hasNotesSection(doc: PackDocument): boolean {
   return doc.notes.length > 0 || doc.shorthand.length > 0 || doc.attribution.length > 0;
-}
-
-export function hasProvenance(item: DocItem): item is Extract<DocItem, { provenance: unknown }> {
-  return item.kind === 'table' || item.kind === 'figure' || item.kind === 'key-figures';
-}
-
-const SQL_CHUNK_LINES = 30;
-const SQL_CHUNK_CHARS = 2400;
-
-/**
- * An item's SQL in pieces small enough for any page (at most 30 lines and 2,400 characters each), so a long query
- * continues on the next page instead of running off the bottom of one: every character is printed.
- */
-export function provenanceChunks(item: DocItem): string[] {
-  if (!hasProvenance(item)) return [];
-  const chunks: string[] = [];
-  for (const sql of item.provenance.sql) {
-    let lines: string[] = [];
-    let chars = 0;
-    const flush = () => {
-      if (lines.length) chunks.push(lines.join('\n'));
-      lines = [];
-      chars = 0;
-    };
-    for (const whole of sql.split('\n')) {
-      // A single very long line is cut into pieces too (it wraps in print anyway).
-      for (let at = 0; at === 0 || at < whole.length; at += SQL_CHUNK_CHARS) {
-        const line = whole.slice(at, at + SQL_CHUNK_CHARS);
-        if (lines.length >= SQL_CHUNK_LINES || chars + line.length > SQL_CHUNK_CHARS) flush();
-        lines.push(line);
-        chars += line.length;
-      }
-    }
-    flush();
-  }
-  return chunks;
 }
 
 /** The contents list, in document order, without page numbers. */
