@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['renderer/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts', 'datasets/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Opening the engine with every built-in dataset takes a few seconds, more on a busy 2-core machine.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

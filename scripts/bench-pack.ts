@@ -49,9 +49,9 @@ export interface PackBench {
 }
 
 export async function benchPack(): Promise<PackBench> {
-  const { engine, manifest } = await openWithBuiltins();
+  const { engine, manifest, fingerprints } = await openWithBuiltins();
   try {
-    const services = createPackServices(engine, async (t, r) => protectTable(t, r, await loadNodeHighsSolver()), manifest.datasets, 'bench');
+    const services = createPackServices(engine, async (t, r) => protectTable(t, r, await loadNodeHighsSolver()), manifest.datasets.map((d) => ({ ...d, fingerprint: fingerprints[d.id] ?? null })), 'bench');
     let t = performance.now();
     const { doc } = await resolvePack(benchPackSpec(), services);
     const resolveMs = performance.now() - t;

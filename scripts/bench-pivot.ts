@@ -26,6 +26,27 @@ async function pivotAfter(page: Page, act: () => Promise<unknown>): Promise<Meas
   return (await lastPivot(page))!;
 }
 
+/**
+ * Waits for the app's own signal that a pivot's source is read (its fields and its own total rows; on 10M rows
+ * that takes a while), or for the error the app shows instead — never a guess at how long it takes.
+ */
+async function sourceReady(page: Page, table: string): Promise<void> {
+  const outcome = await page.waitForFunction(
+    (t) => {
+      const marks = performance.getEntriesByName('pivot-source-ready') as unknown as Array<{ detail?: { source?: string } }>;
+      if (marks.some((m) => m.detail?.source === t)) return 'ready';
+      // The page's document, typed loosely: this script is compiled without the DOM library.
+      const page = globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } };
+      const alert = page.document.querySelector('[role="alert"]');
+      return alert ? `The pivot could not read ${t}: ${alert.textContent ?? ''}` : false;
+    },
+    table,
+    { timeout: 0, polling: 250 },
+  );
+  const value = (await outcome.jsonValue()) as string;
+  if (value !== 'ready') throw new Error(value);
+}
+
 async function timeNative(conn: DuckDBConnection, sql: string[]): Promise<number> {
   const t0 = performance.now();
   for (const s of sql) await conn.runAndReadAll(s);
@@ -58,7 +79,7 @@ export async function benchPivots(
     throw new Error(`The pivot's source list never offered ${table}: ${await page.getByRole('alert').allInnerTexts()} ${String(err)}`);
   });
   await source.selectOption(`table:${table}`);
-  await page.getByRole('combobox', { name: 'Add referrals to' }).waitFor();
+  await sourceReady(page, table);
   await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum'));
   await pivotAfter(page, () => page.getByRole('button', { name: 'Remove Count of records' }).click());
   await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add year to' }).selectOption('rows'));

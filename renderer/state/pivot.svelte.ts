@@ -41,6 +41,13 @@ export class PivotState {
   protecting = $state(false);
   protectError = $state<string | null>(null);
   private sequence = 0;
+  /**
+   * Which load is current: the source can change while an earlier source's fields and own totals are still being
+   * read, and that earlier load must then leave nothing behind (no schema, no filters of another table).
+   */
+  private loadGeneration = 0;
+  /** Reading the source's fields and its own totals: the fields are offered once this is done. */
+  loadingSource = $state(false);
   /** The chart settings the pivot suggested last time, to tell the analyst's edits from defaults. */
   private autoChart: PivotChartSpec | null = null;
 
@@ -63,20 +70,36 @@ export class PivotState {
   async load(): Promise<void> {
     const runner = this.runner();
     if (!runner) return;
+    const mine = ++this.loadGeneration;
+    const current = () => mine === this.loadGeneration;
+    this.loadingSource = true;
     try {
-      this.tables = await runner.tables();
-      const schema = await runner.schema(this.spec.source);
-      this.ownTotals = await runner.ownTotals(this.spec.source, schema);
+      const tables = await runner.tables();
+      if (!current()) return;
+      this.tables = tables;
+      const source = this.spec.source;
+      const schema = await runner.schema(source);
+      if (!current()) return;
+      // The fields are offered only once the source's own totals are known, so the filter that leaves total rows
+      // out is in the spec before the analyst can place a field: however quick the analyst, nothing is counted twice.
+      const ownTotals = await runner.ownTotals(source, schema);
+      if (!current()) return;
+      this.ownTotals = ownTotals;
       if (this.fresh) {
         this.fresh = false;
-        this.excludedTotals = this.ownTotals.rows.map(({ finding }) => finding.column);
-        for (const { finding } of this.ownTotals.rows) this.spec = setFilter(this.spec, { field: finding.column, op: 'not_in', values: finding.labels });
+        this.excludedTotals = ownTotals.rows.map(({ finding }) => finding.column);
+        for (const { finding } of ownTotals.rows) this.spec = setFilter(this.spec, { field: finding.column, op: 'not_in', values: finding.labels });
       }
       this.schema = schema;
+      this.loadingSource = false;
+      performance.mark('pivot-source-ready', { detail: { source: this.sourceName } });
       await this.refresh();
     } catch (err) {
-      const message = err instanceof QueryError ? explainQueryError(err.engineMessage).summary : err instanceof Error ? err.message : String(err);
+      if (!current()) return;
+      const message = err instanceof QueryError ? explainQueryError(err.engineMessage, err.kind, err.subject).summary : err instanceof Error ? err.message : String(err);
       this.error = message.startsWith('The data engine stopped') ? message : `The source ${this.sourceName} could not be read: ${message}`;
+    } finally {
+      if (current()) this.loadingSource = false;
     }
   }
 
@@ -124,7 +147,7 @@ export class PivotState {
       await this.protect(run, mine);
     } catch (err) {
       if (mine !== this.sequence) return;
-      this.error = err instanceof QueryError ? explainQueryError(err.engineMessage).summary : err instanceof Error ? err.message : String(err);
+      this.error = err instanceof QueryError ? explainQueryError(err.engineMessage, err.kind, err.subject).summary : err instanceof Error ? err.message : String(err);
     } finally {
       if (mine === this.sequence) this.running = false;
     }

@@ -2,6 +2,7 @@
 // into JS objects) or the last error in words. A failed query leaves the previous tables untouched.
 import { explainQueryError, type ExplainedError } from '../lib/engine/explain-error.ts';
 import { QueryError, type Engine, type QueryResult } from '../lib/engine/types.ts';
+import { changedTable } from '../lib/query/statements.ts';
 
 const STUCK_AFTER_MS = 3000;
 
@@ -27,6 +28,8 @@ export class SqlConsoleState {
     initialSql = '',
     private readonly afterQuery: () => unknown = () => undefined,
     savedName: string | null = null,
+    /** The built-in tables of published figures, which SQL typed here may read but never change. */
+    private readonly published: () => readonly string[] = () => [],
   ) {
     this.sql = initialSql;
     this.savedName = savedName;
@@ -36,6 +39,11 @@ export class SqlConsoleState {
     const engine = this.engine();
     const sql = this.sql.trim();
     if (!engine || this.running || sql === '') return;
+    const table = changedTable(sql, this.published());
+    if (table) {
+      this.error = explainQueryError(`Refused: this SQL would change ${table}, a table of published figures.`, 'published-table', table);
+      return;
+    }
     this.running = true;
     this.restarted = false;
     this.cancelRequested = false;
@@ -49,8 +57,7 @@ export class SqlConsoleState {
         this.cancelled = true;
         this.error = null;
       } else {
-        const message = err instanceof QueryError ? err.engineMessage : err instanceof Error ? err.message : String(err);
-        this.error = explainQueryError(message);
+        this.error = err instanceof QueryError ? explainQueryError(err.engineMessage, err.kind, err.subject) : explainQueryError(err instanceof Error ? err.message : String(err));
       }
     } finally {
       this.running = false;

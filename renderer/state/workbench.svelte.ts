@@ -99,7 +99,8 @@ export class Workbench {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
-    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name);
+    const published = () => this.datasets.filter((d) => d.error === null).map((d) => d.def.id);
+    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, published);
     this.tabs.push({ id, kind: 'sql', title: name ?? `SQL ${this.sqlCount}`, console });
     this.activeTabId = id;
     if (run) void console.run();
@@ -135,7 +136,7 @@ export class Workbench {
   packServices(): PackServices | null {
     const engine = this.currentEngine();
     if (!engine) return null;
-    const datasets = this.datasets.map((d) => ({ ...d.def }));
+    const datasets = this.datasets.map((d) => ({ ...d.def, fingerprint: d.fingerprint }));
     return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev', (name) => this.saved.get(name) ?? null);
   }
 

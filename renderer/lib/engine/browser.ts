@@ -13,7 +13,8 @@ import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.work
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import { lockdownStatements } from './lockdown.ts';
 import type { DatasetDef } from './manifest.ts';
-import { ENGINE_STOPPED, QueryError, type Engine, type EngineInfo, type QueryResult } from './types.ts';
+import { BEGIN_READ_ONLY, END_READ_ONLY, readOnlyFailureKind } from './read-only.ts';
+import { ENGINE_STOPPED, QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   // selectBundle needs an mvp entry; it is only taken by browsers without wasm exceptions, which we do not ship for.
@@ -55,19 +56,36 @@ export class BrowserEngine implements Engine {
     await this.query(createTableSql(def));
   }
 
-  query(sql: string): Promise<QueryResult> {
-    const run = this.queue.then(() => this.runNow(sql));
+  query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    // The read-only transaction and its statement share one turn of the queue: nothing else can run inside it.
+    const run = this.queue.then(() => (options.readOnly ? this.runReadOnly(sql) : this.runNow(sql)));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runNow(sql: string): Promise<QueryResult> {
-    if (!this.conn) throw new Error('The engine is not open.');
+  private async runReadOnly(sql: string): Promise<QueryResult> {
+    await this.runNow(BEGIN_READ_ONLY);
+    try {
+      return await this.runNow(sql, true);
+    } catch (err) {
+      if (err instanceof QueryError && err.kind === 'sql') throw new QueryError(sql, err.engineMessage, readOnlyFailureKind(err.engineMessage));
+      throw err;
+    } finally {
+      await this.runNow(END_READ_ONLY).catch(() => undefined); // the statement may itself have ended the transaction
+    }
+  }
+
+  private async runNow(sql: string, prepared = false): Promise<QueryResult> {
+    const conn = this.conn;
+    if (!conn) throw new Error('The engine is not open.');
     const started = performance.now();
     let table: Table;
+    let statement: Awaited<ReturnType<typeof conn.prepare>> | null = null;
     try {
-      // send() runs as a pending query in the worker, so cancel() can interrupt it; query() could not be.
-      const reader = await this.conn.send(sql);
+      // send() runs as a pending query in the worker, so cancel() can interrupt it; query() could not be. A prepared
+      // statement is one statement by construction (DuckDB refuses to prepare several).
+      statement = prepared ? await conn.prepare(sql) : null;
+      const reader = statement ? await statement.send() : await conn.send(sql);
       // duckdb-wasm answers undefined once its worker has died (e.g. the wasm heap ran out of memory).
       if (!reader || this.db?.isDetached()) throw new Error(ENGINE_STOPPED);
       const batches = await reader.readAll();
@@ -77,6 +95,8 @@ export class BrowserEngine implements Engine {
       // grew (seen in the coi bundle after large tables): its answers can no longer be trusted.
       if (err instanceof Error && err.name === 'RangeError') throw new QueryError(sql, `${ENGINE_STOPPED} (${err.message})`);
       throw new QueryError(sql, err instanceof Error ? err.message : String(err));
+    } finally {
+      await statement?.close().catch(() => undefined);
     }
     const ended = performance.now();
     // The latest query's timing is left on the page's performance timeline, so benchmarks read what the engine

@@ -1,5 +1,7 @@
 // Engine layer, pure: turns DuckDB's error text into a sentence an analyst can act on, keeping the engine's own
-// message alongside (it is precise, just not friendly).
+// message alongside (it is precise, just not friendly). Refusals the app itself makes (typed by QueryErrorKind) are
+// worded here too, so each has one wording wherever it shows.
+import type { QueryErrorKind } from './types.ts';
 
 export interface ExplainedError {
   summary: string;
@@ -49,7 +51,27 @@ const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] 
   },
 ];
 
-export function explainQueryError(engineMessage: string): ExplainedError {
+const REFUSALS: Record<Exclude<QueryErrorKind, 'sql'>, (subject: string) => [string, string]> = {
+  'several-statements': () => [
+    'Only one query can be used here, and this SQL holds several statements.',
+    'Keep the one query whose result you want (a SELECT); run the other statements in a console.',
+  ],
+  writes: () => [
+    'Only a query that reads data can be used here: this SQL would change data.',
+    'Saved queries and key figures are re-run at every rebuild, so they may only read (SELECT …). Make tables in a console instead.',
+  ],
+  'published-table': (table) => [
+    `${table} holds published figures, which cannot be changed.`,
+    `To work on these figures, make your own copy first — CREATE TABLE my_copy AS SELECT * FROM ${table} — and change the copy.`,
+  ],
+};
+
+/** Words for a failed query; `kind` says when the app refused it (the message then names what it refused). */
+export function explainQueryError(engineMessage: string, kind: QueryErrorKind = 'sql', subject = ''): ExplainedError {
+  if (kind !== 'sql') {
+    const [summary, hint] = REFUSALS[kind](subject);
+    return { summary, hint, engineMessage };
+  }
   for (const rule of RULES) {
     const m = engineMessage.match(rule.test);
     if (m) {

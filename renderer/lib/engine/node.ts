@@ -12,7 +12,8 @@ import {
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import { lockdownStatements } from './lockdown.ts';
 import type { DatasetDef } from './manifest.ts';
-import { QueryError, type Engine, type EngineInfo, type QueryResult } from './types.ts';
+import { BEGIN_READ_ONLY, END_READ_ONLY, readOnlyFailureKind } from './read-only.ts';
+import { QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
 
 const require = createRequire(import.meta.url);
 type DuckDBNodeBindings = Awaited<ReturnType<typeof createDuckDB>>;
@@ -42,14 +43,31 @@ export class NodeEngine implements Engine {
     await this.query(createTableSql(def));
   }
 
-  async query(sql: string): Promise<QueryResult> {
+  async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     const conn = this.connection();
     const started = performance.now();
     let table: Table;
+    if (options.readOnly) conn.query(BEGIN_READ_ONLY);
     try {
-      table = conn.query(sql) as unknown as Table;
+      if (options.readOnly) {
+        const statement = conn.prepare(sql); // one statement by construction: DuckDB refuses to prepare several
+        try {
+          table = statement.query() as unknown as Table;
+        } finally {
+          statement.close();
+        }
+      } else table = conn.query(sql) as unknown as Table;
     } catch (err) {
-      throw new QueryError(sql, err instanceof Error ? err.message : String(err));
+      const message = err instanceof Error ? err.message : String(err);
+      throw new QueryError(sql, message, options.readOnly ? readOnlyFailureKind(message) : 'sql');
+    } finally {
+      if (options.readOnly) {
+        try {
+          conn.query(END_READ_ONLY);
+        } catch {
+          // the statement may itself have ended the transaction
+        }
+      }
     }
     return { sql, table, elapsedMs: performance.now() - started };
   }

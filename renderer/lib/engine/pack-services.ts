@@ -12,8 +12,10 @@ import type { SdcRules } from '../sdc/rules.ts';
 import type { SdcTable } from '../sdc/table.ts';
 import { pivotChartOption } from '../viz/pivot-chart.ts';
 import { toScalar } from '../query/pivot/layout.ts';
-import type { Engine } from './types.ts';
+import { QueryError, type Engine } from './types.ts';
+import { explainQueryError } from './explain-error.ts';
 import { PivotRunner } from './pivot-runner.ts';
+import { tableFingerprint } from './fingerprint.ts';
 
 function rowsOf(table: Table): QueryRows {
   const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
@@ -60,8 +62,21 @@ export function createPackServices(
       return protectedPivot(spec, layout, k, sdc, result, rules);
     },
     async query(sql) {
-      const rows = rowsOf((await engine.query(sql)).table);
+      const result = await engine.query(sql, { readOnly: true }).catch((err: unknown) => {
+        // A refusal is the analyst's to fix, in words; an engine error keeps the engine's own message.
+        if (err instanceof QueryError && err.kind !== 'sql') throw new Error(explainQueryError(err.engineMessage, err.kind).summary);
+        throw err;
+      });
+      const rows = rowsOf(result.table);
       return { ...rows, columns: rows.columns.map((c) => ({ ...c, type: duckType(c.type) })) };
+    },
+    async changedDatasets(used) {
+      const changed: string[] = [];
+      for (const d of used) {
+        const now = d.fingerprint === null ? null : await tableFingerprint(engine, d.id).catch(() => null);
+        if (now === null || now !== d.fingerprint) changed.push(d.id);
+      }
+      return changed;
     },
     chartSvg: (layout, chart, width, height) => renderChartSvg(pivotChartOption(layout, chart), width, height),
     datasets,

@@ -37,7 +37,9 @@ export class PivotRunner {
   constructor(private readonly engine: Engine) {}
 
   async schema(source: PivotSource): Promise<FieldSchema[]> {
-    const { table } = await this.engine.query(`DESCRIBE SELECT * FROM ${sourceSql(source)}`);
+    // A saved query is the analyst's SQL, embedded in every query the pivot runs: it is first checked to be one
+    // statement that only reads (prepared in a read-only transaction), so nothing it holds can change data.
+    const { table } = await this.engine.query(`DESCRIBE SELECT * FROM ${sourceSql(source)}`, { readOnly: source.kind === 'query' });
     const names = table.getChild('column_name');
     const types = table.getChild('column_type');
     return Array.from({ length: table.numRows }, (_, i) => ({ name: String(names?.get(i)), type: String(types?.get(i)) }));

@@ -23,11 +23,27 @@ export interface Engine {
   open(): Promise<EngineInfo>;
   /** Registers the dataset's CSV bytes (ownership passes to the engine) and creates its typed table. */
   loadDataset(def: DatasetDef, bytes: Uint8Array): Promise<void>;
-  query(sql: string): Promise<QueryResult>;
+  /**
+   * Runs SQL. With `readOnly`, the SQL must be one statement that changes nothing: it is prepared (DuckDB refuses
+   * several statements at once) and run in a read-only transaction (DuckDB refuses any write), so SQL a pack re-runs
+   * at every rebuild can never alter data, whatever its text.
+   */
+  query(sql: string, options?: QueryOptions): Promise<QueryResult>;
   /** Cancels the running query, if any; resolves true when one was cancelled. */
   cancel(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+export interface QueryOptions {
+  readOnly?: boolean;
+}
+
+/**
+ * Why SQL was refused or failed: `sql` — the engine's own error; `several-statements` and `writes` — a read-only run
+ * was given more than one statement, or a statement that would change data; `published-table` — the SQL would
+ * change a built-in table of published figures.
+ */
+export type QueryErrorKind = 'sql' | 'several-statements' | 'writes' | 'published-table';
 
 /** The engine's message when its worker has stopped (out of memory, crashed): only a restart helps. */
 export const ENGINE_STOPPED = 'Engine stopped: the database worker can no longer answer (most likely it ran out of memory).';
@@ -37,6 +53,9 @@ export class QueryError extends Error {
   constructor(
     readonly sql: string,
     readonly engineMessage: string,
+    readonly kind: QueryErrorKind = 'sql',
+    /** What a refusal is about (the published table's name), for its wording. */
+    readonly subject = '',
   ) {
     super(engineMessage);
     this.name = 'QueryError';

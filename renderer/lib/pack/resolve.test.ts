@@ -18,8 +18,9 @@ let engine: NodeEngine;
 let manifest: Manifest;
 let services: PackServices;
 beforeAll(async () => {
-  ({ engine, manifest } = await openWithBuiltins());
-  services = createPackServices(engine, async (t, r) => protectTable(t, r, await loadNodeHighsSolver()), manifest.datasets.map((d) => ({ ...d, sha256: d.sha256 })), '0.0.0-test');
+  let fingerprints: Record<string, string>;
+  ({ engine, manifest, fingerprints } = await openWithBuiltins());
+  services = createPackServices(engine, async (t, r) => protectTable(t, r, await loadNodeHighsSolver()), manifest.datasets.map((d) => ({ ...d, fingerprint: fingerprints[d.id] ?? null })), '0.0.0-test');
 }, 60_000);
 afterAll(() => engine.close());
 

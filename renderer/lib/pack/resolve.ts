@@ -25,6 +25,8 @@ export interface DatasetInfo {
   sha256: string;
   attribution: string;
   statedTotals?: StatedColumnTotal[];
+  /** The table as loaded from its checked file (null when it was not loaded): exports check it still holds. */
+  fingerprint: string | null;
 }
 
 export interface QueryRows {
@@ -35,7 +37,10 @@ export interface QueryRows {
 export interface PackServices {
   runPivot(spec: PivotSpec): Promise<{ layout: PivotLayout; sql: string[] }>;
   protect(spec: PivotSpec, layout: PivotLayout, valueIndex: number, rules: SdcRules): Promise<ProtectedPivot>;
+  /** Runs one read-only statement (a saved query or key figure re-run at every rebuild can never change data). */
   query(sql: string): Promise<QueryRows>;
+  /** The ids of those datasets that no longer hold exactly what was loaded from their checked files. */
+  changedDatasets(datasets: DatasetInfo[]): Promise<string[]>;
   chartSvg(layout: PivotLayout, chart: PivotChartSpec, width: number, height: number): string;
   /** A saved pivot's current version by name (packs follow saved pivots as they are re-saved), or null. */
   savedPivot(name: string): { spec: PivotSpec; chart: PivotChartSpec | null } | null;
@@ -48,6 +53,20 @@ export interface PackServices {
 export const MAX_QUERY_ROWS = 5000;
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
 const WHOLE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/i;
+
+/**
+ * Provenance names a dataset's file, vintage and SHA-256 only for figures checked, now, to be what was loaded from
+ * that file; an item over a changed table is refused rather than certified.
+ */
+async function certify(datasets: DatasetInfo[], s: PackServices): Promise<void> {
+  const changed = await s.changedDatasets(datasets);
+  if (changed.length === 0) return;
+  const names = changed.map((id) => datasets.find((d) => d.id === id)?.title ?? id).join('; ');
+  throw new Error(
+    `its figures come from ${names}, which no longer holds exactly the published figures loaded from its file, so its source cannot be certified. ` +
+      'Restart the engine to reload the published figures, and make changes on a copy (CREATE TABLE my_copy AS SELECT * FROM …)',
+  );
+}
 
 function provenanceOf(item: string, sql: string[], datasets: DatasetInfo[]): Provenance {
   return { item, datasets: datasets.map(({ id, title, vintage, sha256, attribution }) => ({ id, title, vintage, sha256, attribution })), sql, disclosure: null, checks: [] };
@@ -64,6 +83,7 @@ async function resolvePivot(added: Extract<PackItemSpec, { kind: 'pivot' }>, pac
   const item = saved ? { ...added, spec: saved.spec, chart: saved.chart } : added;
   const { layout, sql } = await s.runPivot(item.spec);
   const datasets = sourceDatasets(item.spec.source, s.datasets);
+  await certify(datasets, s);
   const candidates = protectableValues(item.spec);
   const k = item.spec.protection?.value ?? candidates[0];
   let protection: ProtectedPivot | null = null;
@@ -108,6 +128,7 @@ async function resolveQuery(item: Extract<PackItemSpec, { kind: 'query' }>, pack
   const res = await s.query(item.sql);
   if (res.rows.length > MAX_QUERY_ROWS) throw new Error(`the query returns ${formatNumber(res.rows.length)} rows; a pack table can hold ${formatNumber(MAX_QUERY_ROWS)}. Aggregate it first, or pivot it`);
   const datasets = datasetsInSql(item.sql, s.datasets);
+  await certify(datasets, s);
   const columns: DocColumn[] = res.columns.map((c) =>
     NUMERIC.test(c.type) ? { header: c.name, kind: 'number', numberFormat: WHOLE.test(c.type) ? '#,##0' : '#,##0.0##', unit: '' } : { header: c.name, kind: 'label', numberFormat: '@', unit: '' },
   );
@@ -156,6 +177,7 @@ async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figure
     figures.push({ value: small ? '[c]' : value === null ? '[x]' : formatNumber(value), label });
   }
   const datasets = datasetsInSql(sql.join(' '), s.datasets);
+  await certify(datasets, s);
   return [{ kind: 'key-figures', caption: item.caption, figures, provenance: provenanceOf(item.caption, sql, datasets) }];
 }
 
@@ -192,7 +214,8 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
       else parts = [{ kind: 'page-break' }];
       items.push({ id: item.id, parts, problem: null });
     } catch (err) {
-      const problem = `Item ${i + 1} could not be produced: ${err instanceof Error ? err.message : String(err)}.`;
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+      const problem = `Item ${i + 1} could not be produced: ${reason}.`;
       items.push({ id: item.id, parts: [{ kind: 'commentary', blocks: [{ type: 'paragraph', runs: [{ text: problem, bold: true }] }] }], problem });
     }
   }

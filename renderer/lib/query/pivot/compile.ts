@@ -26,7 +26,8 @@ export interface PivotPlan {
 
 /** The pivot's source as something to select FROM: a quoted table, or the saved query as a subquery. */
 export function sourceSql(source: PivotSource): string {
-  return source.kind === 'table' ? quoteIdent(source.table) : `(${source.sql.replace(/;\s*$/, '')})`;
+  // On lines of their own, so a saved query ending in a -- comment cannot swallow the closing parenthesis.
+  return source.kind === 'table' ? quoteIdent(source.table) : `(\n${source.sql.replace(/;\s*$/, '')}\n)`;
 }
 
 function filterSql(f: PivotFilter): string | null {
