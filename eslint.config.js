@@ -14,6 +14,8 @@ const path = (segment, message) => ({ regex: `(^|/)${segment}(/|$)`, message });
 // The LP solver is injected into the pure layers (renderer/lib/sdc/lp.ts defines its interface), so they stay pure
 // and testable; only renderer/lib/solver loads HiGHS.
 const SOLVER = { regex: '(^|/)solver(/|$)', allowTypeImports: true, message: 'Pure layers get the solver injected: only `import type` from renderer/lib/solver.' };
+// One allow-list for markup from outside the app: only renderer/lib/markup runs the sanitiser; everything else calls it.
+const DOMPURIFY = { regex: '^dompurify(/|$)', message: 'Sanitise through renderer/lib/markup (one allow-list), not DOMPurify directly.' };
 const HIGHS = { regex: '^highs(/|$)', message: 'Only renderer/lib/solver loads HiGHS; pure layers get an LpSolver injected.' };
 
 /** One config object per layer: files, then everything they must not import. */
@@ -67,10 +69,11 @@ export default tseslint.config(
       { group: ['echarts', 'echarts/*', 'apache-arrow'], allowTypeImports: true, message: 'Pure layers may only `import type` from echarts/arrow.' },
       SOLVER,
       HIGHS,
+      DOMPURIFY,
     ],
     { ignores: ['renderer/**/*.test.ts'], rules: { 'no-restricted-globals': ['error', ...domGlobals] } },
   ),
-  layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
+  layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, DOMPURIFY, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
     ignores: nodeOnly,
   }),
   // renderer/lib/solver: HiGHS behind the pure layers' LpSolver interface; Node-only loading stays in highs-node.ts.
@@ -86,26 +89,40 @@ export default tseslint.config(
       path('state', 'The solver does not know the UI.'),
       path('components', 'The solver does not know the UI.'),
       path('features', 'The solver does not know the UI.'),
+      DOMPURIFY,
     ],
     { ignores: ['renderer/lib/solver/highs-node.ts', 'renderer/**/*.test.ts'] },
   ),
-  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, { regex: '^electron$', message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
+  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, DOMPURIFY, { regex: '^electron$', message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
+  // renderer/lib/markup: the page's sanitiser for markup from outside the app (it needs a DOM, so it is not pure).
+  layer(['renderer/lib/markup/**/*.ts'], [
+    SVELTE,
+    ELECTRON,
+    DUCKDB,
+    NODE,
+    path('engine', 'The sanitiser does not use the engine.'),
+    path('host', 'The sanitiser does not use the host.'),
+    path('state', 'The sanitiser does not know the UI.'),
+    path('components', 'The sanitiser does not know the UI.'),
+    path('features', 'The sanitiser does not know the UI.'),
+  ]),
 
   // renderer: UI layers
-  layer(['renderer/state/**/*.ts'], [NODE, ELECTRON, DUCKDB, path('components', 'State does not import components.'), path('features', 'State does not import features.')], {
+  layer(['renderer/state/**/*.ts'], [NODE, ELECTRON, DUCKDB, DOMPURIFY, path('components', 'State does not import components.'), path('features', 'State does not import features.')], {
     ignores: ['renderer/**/*.test.ts'],
   }),
   layer(['renderer/components/**/*.{ts,svelte}'], [
     NODE,
     ELECTRON,
     DUCKDB,
+    DOMPURIFY,
     path('state', 'Components are prop-driven: no state.'),
     path('engine', 'Components do not run queries.'),
     path('host', 'Components do not use the host.'),
     path('features', 'Components do not import features.'),
     { regex: '^echarts', message: 'Only components/EChart.svelte imports echarts (charts pass option objects).' },
   ]),
-  layer(['renderer/components/EChart.svelte'], [NODE, ELECTRON, DUCKDB, path('state', 'Components are prop-driven: no state.')]),
-  layer(['renderer/features/**/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB], { ignores: ['renderer/**/*.test.ts'] }),
-  layer(['renderer/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB]),
+  layer(['renderer/components/EChart.svelte'], [NODE, ELECTRON, DUCKDB, DOMPURIFY, path('state', 'Components are prop-driven: no state.')]),
+  layer(['renderer/features/**/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB, DOMPURIFY], { ignores: ['renderer/**/*.test.ts'] }),
+  layer(['renderer/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB, DOMPURIFY]),
 );

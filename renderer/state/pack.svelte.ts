@@ -1,10 +1,12 @@
 // State layer: the briefing pack being composed — its spec (changed only by pure actions, kept in local storage so
 // it survives a restart) and the resolved document the live preview and every export read. Changes re-resolve the
 // pack after a short pause; a slower resolve never overwrites a newer one.
+import type { DocItem } from '../lib/pack/document.ts';
 import type { PackServices, ResolvedPack } from '../lib/pack/resolve.ts';
 import { resolvePack } from '../lib/pack/resolve.ts';
 import { newPack, parsePackSpec, type PackSpec } from '../lib/pack/spec.ts';
 import { freezeItem } from '../lib/pack/actions.ts';
+import { cleanSvgMarkup } from '../lib/markup/svg.ts';
 
 const KEY = 'idmg-workbench.pack.v1';
 const SETTLE_MS = 250;
@@ -15,6 +17,13 @@ function storage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** Frozen snapshots come back from storage, which anything could have written: their figures' SVG is cleaned once,
+ *  here where it enters, so the preview, the print view and every export (SVG files, DOCX) carry the clean markup. */
+function withCleanFigures(spec: PackSpec): PackSpec {
+  const clean = (parts: DocItem[]) => parts.map((part) => (part.kind === 'figure' ? { ...part, svg: cleanSvgMarkup(String(part.svg)) } : part));
+  return { ...spec, items: spec.items.map((item) => (item.frozen ? { ...item, frozen: clean(item.frozen) } : item)) };
 }
 
 function today(): string {
@@ -35,7 +44,7 @@ export class PackState {
   constructor(private readonly services: () => PackServices | null) {
     const text = storage()?.getItem(KEY);
     try {
-      this.spec = text ? parsePackSpec(JSON.parse(text)) : newPack(today());
+      this.spec = text ? withCleanFigures(parsePackSpec(JSON.parse(text))) : newPack(today());
     } catch (err) {
       this.spec = newPack(today());
       this.loadProblem = `The pack saved in this browser could not be opened, so a new one was started: ${err instanceof Error ? err.message : String(err)}`;

@@ -1,23 +1,16 @@
 // Pack feature: puts a figure's SVG into the page as real inline SVG (so the PDF keeps it as vectors) without
-// {@html}: the markup is parsed as SVG, stripped of anything active (scripts, event handlers, external links,
-// foreign objects) and given a viewBox so it scales to the width the page gives it.
+// {@html}: lib/markup cleans it (one allow-list for every place SVG is used), then it gets ids of its own and a
+// viewBox so it scales to the width the page gives it, and is hidden from assistive technology (the figure's
+// container carries the text alternative).
 import type { Attachment } from 'svelte/attachments';
+import { cleanSvg, scopeSvgIds } from '../../lib/markup/svg.ts';
 
-const ACTIVE = 'script, foreignObject, iframe, object, embed, use[href^="http"], animate, set';
+let figures = 0;
 
 export function safeSvg(markup: string): SVGSVGElement | null {
-  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
-  const root = parsed.documentElement;
-  if (root.nodeName !== 'svg' || parsed.querySelector('parsererror')) return null;
-  for (const el of root.querySelectorAll(ACTIVE)) el.remove();
-  for (const el of [root, ...root.querySelectorAll('*')]) {
-    for (const attr of [...el.attributes]) {
-      const name = attr.name.toLowerCase();
-      const link = name === 'href' || name.endsWith(':href');
-      if (name.startsWith('on') || (link && !attr.value.startsWith('#'))) el.removeAttribute(attr.name);
-    }
-  }
-  const svg = document.importNode(root, true) as unknown as SVGSVGElement;
+  const svg = cleanSvg(markup);
+  if (!svg) return null;
+  scopeSvgIds(svg, `figure-svg-${++figures}-`);
   const width = parseFloat(svg.getAttribute('width') ?? '');
   const height = parseFloat(svg.getAttribute('height') ?? '');
   if (!svg.hasAttribute('viewBox') && width > 0 && height > 0) svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
