@@ -154,8 +154,9 @@ export class PivotState {
   }
 
   /**
-   * A new chart gets titles from the pivot's fields and values; as they change, titles the analyst has not edited
-   * follow (a title still equal to the last default is not the analyst's), edited ones are kept.
+   * A new chart gets its kind, titles and number format from the pivot's fields and values; as they change, settings
+   * the analyst has not edited follow (a setting still equal to the last default is not the analyst's), edited ones
+   * are kept. So the chart depends on the pivot as it stands, never on which of several quick runs landed first.
    */
   private followDefaults(run: PivotRun): void {
     const auto = defaultPivotChartSpec(run.layout);
@@ -167,9 +168,10 @@ export class PivotState {
       return;
     }
     if (!was) return;
-    const follow = (key: 'title' | 'xAxisName' | 'yAxisName') => ((chart[key] ?? '') === (was[key] ?? '') ? auto[key] : chart[key]);
-    const next = { ...chart, title: follow('title') ?? '', xAxisName: follow('xAxisName'), yAxisName: follow('yAxisName') };
-    if (next.title !== chart.title || next.xAxisName !== chart.xAxisName || next.yAxisName !== chart.yAxisName) this.chart = next;
+    const keys = ['kind', 'title', 'xAxisName', 'yAxisName', 'numberFormat'] as const;
+    const next = { ...chart };
+    for (const key of keys) if ((chart[key] ?? '') === (was[key] ?? '')) Object.assign(next, { [key]: auto[key] });
+    if (keys.some((key) => next[key] !== chart[key])) this.chart = { ...next, title: next.title ?? '' };
   }
 
   /** Protects the laid-out pivot when the switch is on; a newer run or change supersedes a slower protection. */
