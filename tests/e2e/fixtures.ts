@@ -13,6 +13,8 @@ export interface AppServer {
   url: string;
   /** Every request the web-mode server answered: "METHOD /path". */
   requests: string[];
+  /** Every request it refused as foreign (wrong Host, cross-origin, method, target): "kind METHOD /path". */
+  refusals: string[];
 }
 
 interface WorkerFixtures {
@@ -31,8 +33,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const requests: string[] = [];
-      const { server, url } = await startServer({ port: 0, onRequest: (m, u) => requests.push(`${m} ${u}`) });
-      await use({ url, requests });
+      const refusals: string[] = [];
+      const { server, url } = await startServer({
+        port: 0,
+        onRequest: (m, u) => requests.push(`${m} ${u}`),
+        onRefusal: (r, m, u) => refusals.push(`${r.kind} ${m} ${u}`),
+      });
+      await use({ url, requests, refusals });
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
