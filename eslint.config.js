@@ -29,7 +29,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 const nodeOnly = ['renderer/lib/engine/node.ts', 'renderer/lib/engine/node-builtin.ts', 'renderer/**/*.test.ts'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

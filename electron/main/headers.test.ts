@@ -26,6 +26,11 @@ describe('securityHeaders', () => {
     expect(csp.get('default-src')).toEqual(["'self'"]);
   });
 
+  it('takes styles from the app\'s own files only: no inline style elements or attributes', () => {
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(headers['Content-Security-Policy']).not.toMatch(/'unsafe-inline'/);
+  });
+
   it('forbids plugins, framing, base rewriting and form posts', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);

@@ -1,28 +1,28 @@
 // Tests for the app:// decision: which file is served, which requests are refused, and that headers are always set.
+// The disk lookup is the real one (realpath containment) over a real temp folder, symlinks included.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { decideRequest } from './protocol-core.ts';
+import { fileLookupFor } from './file-lookup.ts';
 
 let base: string;
 let root: string;
-const isFile = (p: string): boolean => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
-const get = (url: string, method = 'GET') => decideRequest(root, { method, url }, isFile);
+const get = (url: string, method = 'GET') => decideRequest(root, { method, url }, fileLookupFor(root));
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'workbench-protocol-'));
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'workbench-protocol-')));
   root = join(base, 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html>');
   writeFileSync(join(root, 'assets', 'duckdb-eh.wasm'), 'wasm');
   writeFileSync(join(base, 'secret.txt'), 'outside the root');
+  mkdirSync(join(base, 'outside-dir'));
+  writeFileSync(join(base, 'outside-dir', 'data.csv'), 'a,b');
+  symlinkSync(join(base, 'secret.txt'), join(root, 'leak.txt'));
+  symlinkSync(join(base, 'outside-dir'), join(root, 'linked-dir'));
+  symlinkSync(join(root, 'index.html'), join(root, 'alias.html'));
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -53,6 +53,20 @@ describe('decideRequest', () => {
     // The URL parser folds plain and %2e dot segments before we see them: still inside the root, so just absent.
     expect(get('app://app/../secret.txt').status).toBe(404);
     expect(get('app://app/%2e%2e/secret.txt').status).toBe(404);
+  });
+
+  it('refuses a symlink inside the root that leads out of it, to a file or through a folder', () => {
+    for (const url of ['app://app/leak.txt', 'app://app/linked-dir/data.csv']) {
+      const decision = get(url);
+      expect(decision.status, url).toBe(403);
+      expect(decision.file, url).toBeNull();
+    }
+  });
+
+  it('serves a symlink that stays inside the root, as its real file', () => {
+    const decision = get('app://app/alias.html');
+    expect(decision.status).toBe(200);
+    expect(decision.file).toBe(join(root, 'index.html'));
   });
 
   it('serves only the app host on the app scheme', () => {

@@ -1,7 +1,7 @@
 // Main-process layer, Electron-bound: the one application window. Its webPreferences are written inline (not
 // spread from a helper) so reviewers and electronegativity see every security switch where the window is made.
 // The page gets only the preload's `window.workbench`; it cannot navigate away, open windows or embed webviews.
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { APP_INDEX_URL, isAllowedNavigation } from './app-url.ts';
 
@@ -26,6 +26,8 @@ export function createMainWindow(outDir: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // A packaged app has no DevTools at all (not just no menu item): openDevTools() and shortcuts do nothing.
+      devTools: !app.isPackaged,
       // Middle-click ('auxclick') can open links outside the window-open handler's view; the app never needs it.
       disableBlinkFeatures: 'Auxclick',
     },

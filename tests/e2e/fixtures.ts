@@ -1,5 +1,7 @@
 // E2E fixtures: one web-mode server (the real scripts/serve.ts over the real build) and one Chromium per test
 // worker, behind the audit proxy; both record every request so a test can assert that none left 127.0.0.1.
+// Every page the browser opens reports Content-Security-Policy violations, and any test during which one
+// happened fails (the CSP is headers.ts's, so a style attribute or inline script the policy blocks is caught).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
@@ -13,26 +15,39 @@ export interface AppServer {
   url: string;
   /** Every request the web-mode server answered: "METHOD /path". */
   requests: string[];
+  /** Every request it refused as foreign (wrong Host, cross-origin, method, target): "kind METHOD /path". */
+  refusals: string[];
 }
 
 interface WorkerFixtures {
   server: AppServer;
   auditProxy: AuditProxy;
   chromiumContext: BrowserContext;
+  /** Every CSP violation any page of the worker's browser reported, with its page URL. */
+  cspViolations: string[];
 }
 
 interface TestFixtures {
   /** A page with the workbench loaded and its datasets ready. */
   workbench: Page;
+  /** Automatic: fails the test if a CSP violation was reported while it ran. */
+  noCspViolations: void;
 }
+
+const CSP_TAG = '[csp-violation]';
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const requests: string[] = [];
-      const { server, url } = await startServer({ port: 0, onRequest: (m, u) => requests.push(`${m} ${u}`) });
-      await use({ url, requests });
+      const refusals: string[] = [];
+      const { server, url } = await startServer({
+        port: 0,
+        onRequest: (m, u) => requests.push(`${m} ${u}`),
+        onRefusal: (r, m, u) => refusals.push(`${r.kind} ${m} ${u}`),
+      });
+      await use({ url, requests, refusals });
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
@@ -47,13 +62,41 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  cspViolations: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => use([]),
+    { scope: 'worker' },
+  ],
   chromiumContext: [
-    async ({ auditProxy }, use) => {
+    async ({ auditProxy, cspViolations }, use) => {
       const context = await launchChromium({ proxy: auditProxy.url });
+      // Each document reports its own violations (the event names the directive and the blocked source); Chromium's
+      // own "Refused to …" console lines are kept too, in case an event is missed.
+      await context.addInitScript((tag) => {
+        interface Violation { effectiveDirective: string; blockedURI: string; sourceFile: string; lineNumber: number; sample: string }
+        const doc = (globalThis as unknown as { document: { addEventListener(type: string, listener: (e: Violation) => void): void } }).document;
+        doc.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`${tag} ${e.effectiveDirective} blocked ${e.blockedURI || '?'} at ${e.sourceFile}:${e.lineNumber} ${JSON.stringify(e.sample)}`);
+        });
+      }, CSP_TAG);
+      context.on('console', (message) => {
+        const text = message.text();
+        if (text.startsWith(CSP_TAG) || /Content Security Policy/.test(text)) cspViolations.push(`${message.location().url}: ${text}`);
+      });
       await use(context);
       await context.close();
     },
     { scope: 'worker' },
+  ],
+  noCspViolations: [
+    async ({ cspViolations }, use) => {
+      const before = cspViolations.length;
+      await use();
+      const seen = cspViolations.slice(before);
+      const distinct = seen.length === 0 ? [] : [`${seen.length} in all; the distinct ones:`, ...new Set(seen)].slice(0, 12);
+      expect(distinct, 'Content-Security-Policy violations reported by the page').toEqual([]);
+    },
+    { auto: true },
   ],
   workbench: async ({ chromiumContext, server }, use) => {
     const page = await chromiumContext.newPage();

@@ -45,6 +45,8 @@ test('no request leaves 127.0.0.1 during a session', async ({ workbench: page, a
   expect(server.requests.some((r) => /protect-worker/.test(r))).toBe(true);
   expect(server.requests.some((r) => /highs-.*\.wasm$/.test(r))).toBe(true);
   expect(server.requests.every((r) => r.startsWith('GET /'))).toBe(true);
+  // The server's Host/Origin/Sec-Fetch-Site guard refused nothing the page, its workers or pthreads asked for.
+  expect(server.refusals).toEqual([]);
 });
 
 test('the audit itself sees a request that tries to leave (so a pass means something)', async ({ chromiumContext, auditProxy }) => {

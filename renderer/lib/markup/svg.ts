@@ -63,14 +63,26 @@ function safeValue(name: string, value: string): boolean {
   return true;
 }
 
+const STYLE_HOLDER = 'data-inline-style';
+
+/**
+ * The markup with its <style> elements removed and every style attribute renamed to STYLE_HOLDER, before any parser
+ * sees it: the page's CSP (style-src 'self') refuses, and reports, style attributes and <style> elements even in a
+ * detached parsing document. A plain text pass is enough: in well-formed SVG (ECharts escapes text) ` style="` and
+ * `<style` occur only as markup — and whatever it misses, the sanitiser below still removes.
+ */
+export function withoutInlineStyles(markup: string): string {
+  return markup.replace(/<style\b[\s\S]*?<\/style\s*>/gi, '').replace(/(\s)style=(["'])/g, `$1${STYLE_HOLDER}=$2`);
+}
+
 let probe: SVGElement | null = null;
 
 /** Inline style → presentation attributes. The page's CSS parser reads it (through the CSSOM of a detached element,
  *  which a CSP does not block), so shorthands like ECharts' `font: bold 12px sans-serif` come out as longhands. */
 function styleToAttributes(el: Element): void {
-  const css = el.getAttribute('style');
+  const css = el.getAttribute(STYLE_HOLDER);
   if (css === null) return;
-  el.removeAttribute('style');
+  el.removeAttribute(STYLE_HOLDER);
   probe ??= document.createElementNS(SVG_NS, 'g');
   probe.style.cssText = css;
   for (const property of PRESENTATION) {
@@ -98,7 +110,7 @@ function purifier(): Purifier {
 
 /** The cleaned root `<svg>`, still in DOMPurify's parsing document, or null when the markup is not one SVG. */
 function purify(markup: string): SVGSVGElement | null {
-  const container = purifier().sanitize(markup, CONFIG) as Element | null;
+  const container = purifier().sanitize(withoutInlineStyles(markup), CONFIG) as Element | null;
   const root = container?.firstElementChild ?? null;
   return root && root.namespaceURI === SVG_NS && root.localName === 'svg' ? (root as SVGSVGElement) : null;
 }
