@@ -2,7 +2,7 @@
 // the browser's (including running out of room): added once each, never lost when the list itself is damaged, and
 // exported as a file that carries each entry's stored text.
 import { describe, expect, it } from 'vitest';
-import { KeptAside, parseKeptAside, unreadableFile, type UnreadableEntry } from './kept-aside.ts';
+import { KeptAside, parseKeptAside, uniqueByText, unreadableFile, type UnreadableEntry } from './kept-aside.ts';
 import { LocalSlot } from './local-slot.ts';
 
 /** The Web Storage interface over a Map, refusing writes past `quota` characters as browsers do. */
@@ -62,6 +62,13 @@ describe('KeptAside', () => {
 
   it('writes nothing when storage cannot be reached', () => {
     expect(new KeptAside(new LocalSlot('k', null)).add([entry('a')], NOW)).toBe('unavailable');
+  });
+});
+
+describe('uniqueByText', () => {
+  it('reports an entry both still in place and already kept aside once, as first listed', () => {
+    const inPlace = entry('{"a":1}');
+    expect(uniqueByText([inPlace, { ...inPlace, keptAt: NOW }, entry('{"b":2}')])).toEqual([inPlace, entry('{"b":2}')]);
   });
 });
 

@@ -55,6 +55,12 @@ export function textsOf(entries: readonly UnreadableEntry[]): ReadonlySet<string
   return new Set(entries.map((e) => e.text));
 }
 
+/** Each stored text once (an entry can be both in place and already kept aside after an interrupted move). */
+export function uniqueByText(entries: readonly UnreadableEntry[]): UnreadableEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.text) && seen.add(e.text));
+}
+
 /** The ".kept-aside" slot of one store. */
 export class KeptAside {
   constructor(private readonly slot: TextSlot) {}

@@ -2,7 +2,7 @@
 // survive a restart. One store class for all of them: entries are validated when read back; an entry that cannot be
 // read stays stored exactly as it was (see named-list.ts) and is reported, never dropped. Every change reads the
 // newest stored list first and merges by name, so a save here never drops what another window saved meanwhile.
-import { KeptAside, textsOf, unreadableFile, type UnreadableEntry } from './kept-aside.ts';
+import { KeptAside, unreadableFile, uniqueByText, type UnreadableEntry } from './kept-aside.ts';
 import { LocalSlot, type TextSlot, type WriteOutcome } from './local-slot.ts';
 import { readNamedList, writeNamedList, type NamedList } from './named-list.ts';
 
@@ -46,7 +46,7 @@ export class NamedStore<T extends Named> {
     const text = this.slot.read();
     const list = readNamedList(text, this.revive);
     this.items = list.items;
-    this.unreadable = [...this.inPlace(list, text), ...this.aside.read()];
+    this.unreadable = uniqueByText([...this.inPlace(list, text), ...this.aside.read()]);
   }
 
   /** Saves (or replaces) the entry with this name; entries stay sorted by name. */
@@ -71,9 +71,8 @@ export class NamedStore<T extends Named> {
     return unreadableFile(this.names.many, this.slot.key, this.unreadable, now);
   }
 
-  /** Removes from storage the unreadable entries reported now (after the analyst downloaded them); newer ones stay. */
-  discardUnreadable(): void {
-    const texts = textsOf(this.unreadable);
+  /** Removes from storage the unreadable entries with these stored texts (the analyst downloaded them); others stay. */
+  discardUnreadable(texts: ReadonlySet<string>): void {
     const outcome = this.aside.remove(texts);
     if (outcome !== 'written') this.writeProblem = outcome;
     this.change((items) => items, (stored) => !texts.has(stored));

@@ -8,7 +8,7 @@ import { resolvePack } from '../lib/pack/resolve.ts';
 import type { PackSpec } from '../lib/pack/spec.ts';
 import { describePart, loadPack } from '../lib/pack/load.ts';
 import { freezeItem } from '../lib/pack/actions.ts';
-import { KeptAside, textsOf, unreadableFile, type UnreadableEntry } from './kept-aside.ts';
+import { KeptAside, unreadableFile, uniqueByText, type UnreadableEntry } from './kept-aside.ts';
 import { LocalSlot, type TextSlot, type WriteOutcome } from './local-slot.ts';
 import { Drafts } from './drafts.svelte.ts';
 
@@ -60,7 +60,7 @@ export class PackState {
   storageChanged(key: string | null): void {
     if (!this.concerns(key)) return;
     if (this.slot.read() === this.seen) {
-      this.unreadable = [...this.inPlace, ...this.aside.read()];
+      this.unreadable = uniqueByText([...this.inPlace, ...this.aside.read()]);
       return;
     }
     this.load();
@@ -79,7 +79,7 @@ export class PackState {
       this.error = err instanceof Error ? err.message : String(err);
       return false;
     }
-    this.drafts.prune((key) => !key.startsWith('item:') || this.spec.items.some((it) => key.startsWith(`item:${it.id}:`)));
+    this.pruneDrafts();
     this.write();
     this.schedule();
     return true;
@@ -90,9 +90,8 @@ export class PackState {
     return unreadableFile('briefing pack', this.slot.key, this.unreadable, now);
   }
 
-  /** Removes the unreadable parts reported now from storage (after the analyst downloaded them). */
-  discardUnreadable(): void {
-    const texts = textsOf(this.unreadable);
+  /** Removes from storage the unreadable parts with these stored texts (the analyst downloaded them); others stay. */
+  discardUnreadable(texts: ReadonlySet<string>): void {
     this.inPlace = this.inPlace.filter((e) => !texts.has(e.text));
     const outcome = this.aside.remove(texts);
     if (outcome !== 'written') this.writeProblem = outcome;
@@ -133,7 +132,13 @@ export class PackState {
     this.seen = text;
     this.spec = spec;
     this.inPlace = unreadable.map((u) => ({ what: describePart(u.part), reason: u.reason, text: u.text, keptAt: null }));
-    this.unreadable = [...this.inPlace, ...this.aside.read()];
+    this.unreadable = uniqueByText([...this.inPlace, ...this.aside.read()]);
+    this.pruneDrafts();
+  }
+
+  /** Drafts of items that are gone (removed here or in another window) are dropped: their fields are gone too. */
+  private pruneDrafts(): void {
+    this.drafts.prune((key) => !key.startsWith('item:') || this.spec.items.some((it) => key.startsWith(`item:${it.id}:`)));
   }
 
   /** Moves what could not be read aside, then stores the pack; if the first step fails the second is not taken. */
