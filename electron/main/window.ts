@@ -1,7 +1,7 @@
 // Main-process layer, Electron-bound: the one application window. Its webPreferences are written inline (not
 // spread from a helper) so reviewers and electronegativity see every security switch where the window is made.
 // The page gets only the preload's `window.workbench`; it cannot navigate away, open windows or embed webviews.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { APP_INDEX_URL, isAllowedNavigation } from './app-url.ts';
 
@@ -41,6 +41,20 @@ export function createMainWindow(outDir: string): BrowserWindow {
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page asks before unloading while typed text is unsaved (renderer/App.svelte's beforeunload). Electron shows
+  // no dialog of its own: without this the window would silently refuse to close or reload.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave and lose it', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved work',
+      message: 'Some typed text is not saved yet.',
+      detail: 'A SQL console has SQL that is not saved, or a pack field has text not yet applied. Stay to save it first.',
+    });
+    if (choice === 0) event.preventDefault(); // here preventDefault overrides the page's request: the page unloads
+  });
 
   void win.loadURL(APP_INDEX_URL);
   return win;

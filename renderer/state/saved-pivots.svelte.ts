@@ -14,7 +14,7 @@ export interface SavedPivot {
 
 export class SavedPivots extends NamedStore<SavedPivot> {
   constructor() {
-    super('idmg-workbench.saved-pivots.v1', 'saved pivot', (raw) => ({
+    super('idmg-workbench.saved-pivots.v1', { one: 'saved pivot', many: 'saved pivots' }, (raw) => ({
       name: String(raw.name),
       spec: parsePivotSpec(JSON.parse(serializePivotSpec(raw.spec as PivotSpec))),
       chart: (raw.chart ?? null) as PivotChartSpec | null,

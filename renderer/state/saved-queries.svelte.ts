@@ -18,7 +18,7 @@ export function checkQueryName(name: string): string | null {
 
 export class SavedQueries extends NamedStore<SavedQuery> {
   constructor() {
-    super('idmg-workbench.saved-queries.v1', 'saved query', (raw) => {
+    super('idmg-workbench.saved-queries.v1', { one: 'saved query', many: 'saved queries' }, (raw) => {
       const problem = checkQueryName(String(raw.name ?? ''));
       if (problem) throw new Error(problem);
       if (typeof raw.sql !== 'string' || raw.sql.trim() === '') throw new Error('it has no SQL.');

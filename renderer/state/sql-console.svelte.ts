@@ -1,5 +1,6 @@
 // State layer: one SQL console tab — the text, the running flag, the last result (kept as Arrow, never turned
-// into JS objects) or the last error in words. A failed query leaves the previous tables untouched.
+// into JS objects) or the last error in words. A failed query leaves the previous tables untouched. It also knows
+// whether its text is saved: typed SQL that differs from what it was opened with or last saved is unsaved work.
 import { explainQueryError, type ExplainedError } from '../lib/engine/explain-error.ts';
 import { QueryError, type Engine, type QueryResult } from '../lib/engine/types.ts';
 import { changedTable } from '../lib/query/statements.ts';
@@ -21,6 +22,10 @@ export class SqlConsoleState {
   restarted = $state(false);
   /** The name this console's SQL was saved under, if it was. */
   savedName = $state<string | null>(null);
+  /** When that saved query was saved (its savedAt), to notice a save of the same name from another window. */
+  savedVersion: string | null = null;
+  /** The SQL as opened or last saved: typing that differs from it is not saved. */
+  private baseline = $state('');
   private cancelRequested = false;
 
   constructor(
@@ -28,11 +33,27 @@ export class SqlConsoleState {
     initialSql = '',
     private readonly afterQuery: () => unknown = () => undefined,
     savedName: string | null = null,
+    savedVersion: string | null = null,
     /** The built-in tables of published figures, which SQL typed here may read but never change. */
     private readonly published: () => readonly string[] = () => [],
   ) {
     this.sql = initialSql;
+    this.baseline = initialSql;
     this.savedName = savedName;
+    this.savedVersion = savedVersion;
+  }
+
+  /** Typed SQL not saved anywhere: neither what the console was opened with nor what it last saved. */
+  get unsaved(): boolean {
+    const sql = this.sql.trim();
+    return sql !== '' && sql !== this.baseline.trim();
+  }
+
+  /** The console's SQL was saved as this query. */
+  markSaved(name: string, sql: string, savedAt: string): void {
+    this.savedName = name;
+    this.baseline = sql;
+    this.savedVersion = savedAt;
   }
 
   async run(): Promise<void> {

@@ -27,6 +27,12 @@ export type Tab =
 
 export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 
+/** Saving a console's SQL: saved, or not yet because another window saved that query since this console saw it. */
+export type SaveQueryOutcome = { kind: 'saved'; query: SavedQuery; replaced: boolean } | { kind: 'changed-elsewhere'; current: SavedQuery };
+
+/** Typed text that leaving the page would lose (the page asks first). */
+export type UnsavedWork = { kind: 'sql'; title: string } | { kind: 'pack-fields'; count: number };
+
 export class Workbench {
   status = $state<'starting' | 'ready' | 'failed'>('starting');
   startupError = $state<string | null>(null);
@@ -94,13 +100,13 @@ export class Workbench {
     await this.start();
   }
 
-  /** A new SQL console; `run` runs its SQL at once (drill-through, "open this SQL"); `name` for a saved query. */
-  openSqlConsole(sql = '', run = false, name: string | null = null): void {
+  /** A new SQL console; `run` runs its SQL at once (drill-through, "open this SQL"); `name`, `savedAt` for a saved query. */
+  openSqlConsole(sql = '', run = false, name: string | null = null, savedAt: string | null = null): void {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
     const published = () => this.datasets.filter((d) => d.error === null).map((d) => d.def.id);
-    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, published);
+    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, savedAt, published);
     this.tabs.push({ id, kind: 'sql', title: name ?? `SQL ${this.sqlCount}`, console });
     this.activeTabId = id;
     if (run) void console.run();
@@ -117,14 +123,36 @@ export class Workbench {
     void pivot.load();
   }
 
-  /** Saves a console's SQL by name (replacing a saved query of that name) and names the console after it. */
-  saveQuery(tabId: string, name: string): SavedQuery | null {
+  /**
+   * Saves a console's SQL by name (replacing a saved query of that name) and names the console after it. When the
+   * query this console opened or saved was saved again in another window since, it is not replaced unless
+   * `replaceChangedElsewhere` (the analyst was asked).
+   */
+  saveQuery(tabId: string, name: string, replaceChangedElsewhere = false): SaveQueryOutcome | null {
     const tab = this.tabs.find((t) => t.id === tabId);
     if (tab?.kind !== 'sql') return null;
+    this.savedQueries.reload(); // read the newest first: a storage event from another window may not have arrived yet
+    const current = this.savedQueries.get(name.trim());
+    const mine = tab.console.savedName === name.trim();
+    if (current && mine && current.savedAt !== tab.console.savedVersion && !replaceChangedElsewhere) return { kind: 'changed-elsewhere', current };
     const saved = this.savedQueries.put({ name: name.trim(), sql: tab.console.sql.trim() });
-    tab.console.savedName = saved.name;
+    tab.console.markSaved(saved.name, saved.sql, saved.savedAt);
     tab.title = saved.name;
-    return saved;
+    return { kind: 'saved', query: saved, replaced: current !== undefined };
+  }
+
+  /** Another window changed local storage (`key`, or null when it was cleared): show its version here. */
+  storageChanged(key: string | null): void {
+    if (this.saved.concerns(key)) this.saved.reload();
+    if (this.savedQueries.concerns(key)) this.savedQueries.reload();
+    this.pack.storageChanged(key);
+  }
+
+  /** What leaving the page now would lose: consoles with unsaved SQL, pack fields with text not yet applied. */
+  unsavedWork(): UnsavedWork[] {
+    const work: UnsavedWork[] = this.tabs.flatMap((t) => (t.kind === 'sql' && t.console.unsaved ? [{ kind: 'sql' as const, title: t.title }] : []));
+    const fields = this.pack.drafts.keys.length;
+    return fields ? [...work, { kind: 'pack-fields', count: fields }] : work;
   }
 
   /** A pivot over a saved query: the pivot reads the query as a subquery, under the query's name. */

@@ -115,4 +115,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
+/** The page's local storage as the tests see it (they are typed for Node, without the DOM's globals). */
+type PageStorage = { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } };
+
+export function storedItem(page: Page, key: string): Promise<string | null> {
+  return page.evaluate((k) => (globalThis as unknown as PageStorage).localStorage.getItem(k), key);
+}
+
+export function storeItems(page: Page, entries: Record<string, string>): Promise<void> {
+  return page.evaluate((e) => Object.entries(e).forEach(([k, v]) => (globalThis as unknown as PageStorage).localStorage.setItem(k, v)), entries);
+}
+
 export { expect };

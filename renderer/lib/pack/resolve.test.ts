@@ -12,6 +12,7 @@ import { addItem, setDisclosure } from './actions.ts';
 import type { DocFigure, DocTable } from './document.ts';
 import { resolvePack, type PackServices } from './resolve.ts';
 import { newPack, parsePackSpec, type PackSpec } from './spec.ts';
+import { loadPack } from './load.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 
 let engine: NodeEngine;
@@ -123,5 +124,17 @@ describe('resolvePack', () => {
     await engine.query('CREATE TEMP TABLE keep AS SELECT 1');
     const again = await resolvePack(frozen, services);
     expect(again.items[2]!.parts).toEqual(items[2]!.parts);
+  }, 120_000);
+
+  it('every resolved item, frozen and stored as text, reads back unchanged (the snapshot parser accepts what the resolver makes)', async () => {
+    const p = pack();
+    const { items } = await resolvePack(p, services);
+    // Commentary and page breaks are never frozen (they have no figures); every other kind is.
+    const freezable = (kind: string) => kind !== 'commentary' && kind !== 'page-break';
+    const frozen = { ...p, items: p.items.map((it, i) => ({ ...it, frozen: freezable(it.kind) ? items[i]!.parts : null })) };
+    const { spec, unreadable } = loadPack(JSON.stringify(frozen), '2026-11-28');
+    expect(unreadable).toEqual([]);
+    expect(spec.items.filter((it) => it.frozen).map((it) => it.kind)).toEqual(['key-figures', 'pivot', 'pivot', 'query']);
+    expect(spec.items.map((it) => it.frozen)).toEqual(JSON.parse(JSON.stringify(frozen.items.map((it) => it.frozen))));
   }, 120_000);
 });

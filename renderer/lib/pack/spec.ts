@@ -6,7 +6,9 @@ import { parsePivotSpec } from '../query/pivot/parse.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotChartSpec } from '../viz/pivot-chart.ts';
 import type { DocItem, Marking, PackMeta } from './document.ts';
+import { parseFrozen } from './document-parse.ts';
 import type { NoteTarget } from './note-targets.ts';
+import { formatError, object, str, strings, type Obj } from './shape.ts';
 
 export const PACK_VERSION = 1;
 
@@ -53,36 +55,16 @@ export interface PackSpec {
   disclosure: { on: boolean; offReason: string };
 }
 
-type Obj = Record<string, unknown>;
-
-function object(v: unknown, where: string, keys: readonly string[]): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`The pack's ${where} should be an object.`);
-  for (const k of Object.keys(v)) if (!keys.includes(k)) throw new Error(`Unknown setting "${k}" in the pack's ${where}. This file may come from a newer version of the workbench.`);
-  return v as Obj;
-}
-
-function str(v: unknown, where: string, fallback = ''): string {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'string') throw new Error(`The pack's ${where} should be text.`);
-  return v;
-}
-
-function strings(v: unknown, where: string): string[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`The pack's ${where} should be a list of texts.`);
-  return v as string[];
-}
-
 const MARKINGS: readonly (Marking | 'none')[] = ['OFFICIAL', 'OFFICIAL-SENSITIVE', null];
 
-function parseMeta(v: unknown): PackMetaSpec {
+export function parseMeta(v: unknown): PackMetaSpec {
   const o = object(v ?? {}, 'cover details', ['title', 'subtitle', 'author', 'organisation', 'date', 'marking', 'caveat', 'orientation', 'contact']);
   const marking = o.marking === undefined ? 'OFFICIAL' : o.marking;
-  if (!MARKINGS.includes(marking as Marking)) throw new Error('The pack\'s protective marking should be OFFICIAL, OFFICIAL-SENSITIVE or none.');
+  if (!MARKINGS.includes(marking as Marking)) throw formatError('not-allowed', 'protective marking', 'The pack\'s protective marking should be OFFICIAL, OFFICIAL-SENSITIVE or none.');
   const orientation = o.orientation ?? 'portrait';
-  if (orientation !== 'portrait' && orientation !== 'landscape') throw new Error('The pack\'s orientation should be portrait or landscape.');
+  if (orientation !== 'portrait' && orientation !== 'landscape') throw formatError('not-allowed', 'orientation', 'The pack\'s orientation should be portrait or landscape.');
   const date = str(o.date, 'date', '');
-  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('The pack\'s date should be written as yyyy-mm-dd.');
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw formatError('not-allowed', 'date', 'The pack\'s date should be written as yyyy-mm-dd.');
   return {
     title: str(o.title, 'title', 'Briefing pack'),
     subtitle: str(o.subtitle, 'subtitle'),
@@ -98,7 +80,7 @@ function parseMeta(v: unknown): PackMetaSpec {
 
 function parseTargets(v: unknown, where: string): NoteTarget[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new Error(`The pack's ${where} note markers should be a list.`);
+  if (!Array.isArray(v)) throw formatError('wrong-type', where, `The pack's ${where} note markers should be a list.`);
   return v.map((t, n) => {
     const o = object(t, `${where} note marker ${n + 1}`, ['note', 'column', 'row']);
     const optional = (x: unknown, what: string) => (x === null || x === undefined ? null : str(x, what));
@@ -106,23 +88,24 @@ function parseTargets(v: unknown, where: string): NoteTarget[] {
   });
 }
 
-function parseItem(v: unknown, i: number): PackItemSpec {
+/** One item of the pack (`i` is its 0-based position, for messages and a missing id). */
+export function parseItem(v: unknown, i: number): PackItemSpec {
   const where = `item ${i + 1}`;
   const kind = (v as Obj | null)?.kind;
   const common = ['id', 'kind', 'frozen'];
-  const frozen = (o: Obj) => (o.frozen === undefined || o.frozen === null ? null : (o.frozen as DocItem[]));
+  const frozen = (o: Obj) => parseFrozen(o.frozen, where);
   const id = (o: Obj) => str(o.id, `${where} id`, `item-${i + 1}`);
   switch (kind) {
     case 'pivot': {
       const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'savedName', 'show', 'notes', 'noteTargets']);
       const show = o.show ?? 'both';
-      if (show !== 'table' && show !== 'chart' && show !== 'both') throw new Error(`The pack's ${where} should show its table, its chart or both.`);
+      if (show !== 'table' && show !== 'chart' && show !== 'both') throw formatError('not-allowed', where, `The pack's ${where} should show its table, its chart or both.`);
       return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, savedName: o.savedName === undefined || o.savedName === null ? null : str(o.savedName, `${where} saved pivot`), show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
     }
     case 'query': {
       const o = object(v, where, [...common, 'caption', 'sql', 'notes', 'noteTargets']);
       const sql = str(o.sql, `${where} SQL`);
-      if (!sql.trim()) throw new Error(`The pack's ${where} has no SQL.`);
+      if (!sql.trim()) throw formatError('missing', where, `The pack's ${where} has no SQL.`);
       return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), sql, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
     }
     case 'commentary': {
@@ -131,7 +114,7 @@ function parseItem(v: unknown, i: number): PackItemSpec {
     }
     case 'key-figures': {
       const o = object(v, where, [...common, 'caption', 'figures']);
-      if (!Array.isArray(o.figures ?? [])) throw new Error(`The pack's ${where} figures should be a list.`);
+      if (!Array.isArray(o.figures ?? [])) throw formatError('wrong-type', where, `The pack's ${where} figures should be a list.`);
       const figures = ((o.figures ?? []) as unknown[]).map((f, n) => {
         const x = object(f, `${where} figure ${n + 1}`, ['label', 'sql', 'compareSql', 'compareLabel']);
         return { label: str(x.label, 'figure label'), sql: str(x.sql, 'figure SQL'), compareSql: str(x.compareSql, 'comparison SQL'), compareLabel: str(x.compareLabel, 'comparison label') };
@@ -143,31 +126,51 @@ function parseItem(v: unknown, i: number): PackItemSpec {
       return { id: id(o), kind, frozen: null };
     }
     default:
-      throw new Error(`The pack's ${where} is of an unknown kind (${JSON.stringify(kind)}).`);
+      throw formatError('not-allowed', where, `The pack's ${where} is of an unknown kind (${JSON.stringify(kind)}).`);
   }
 }
 
+export const PACK_KEYS = ['version', 'meta', 'items', 'notes', 'disclosure'] as const;
+
+/** The pack format a stored pack says it is in; a newer one cannot be read by this version. */
+export function checkVersion(v: unknown): void {
+  const version = v ?? PACK_VERSION;
+  if (typeof version !== 'number' || version > PACK_VERSION) throw formatError('newer-version', 'version', `This pack was saved by a newer version of the workbench (pack format ${String(version)}). Update the workbench to open it.`);
+}
+
+export function parseNote(v: unknown, i: number): { id: string; text: string } {
+  const x = object(v, `note ${i + 1}`, ['id', 'text']);
+  return { id: str(x.id, 'note id', `note ${i + 1}`), text: str(x.text, 'note text') };
+}
+
+export function parseDisclosure(v: unknown): PackSpec['disclosure'] {
+  const d = object(v ?? {}, 'disclosure setting', ['on', 'offReason']);
+  const on = d.on ?? true;
+  if (typeof on !== 'boolean') throw formatError('wrong-type', 'disclosure setting', 'The pack\'s disclosure setting should be on or off.');
+  const offReason = str(d.offReason, 'reason for turning disclosure control off', '');
+  if (!on && !offReason.trim()) throw formatError('missing', 'disclosure setting', 'Disclosure control can be turned off for an export only with a reason, which is recorded on the cover.');
+  return { on, offReason };
+}
+
+/** The error for a second item with an id already used (items are found by id). */
+export function duplicateId(id: string): Error {
+  return formatError('not-allowed', 'item id', `Two items of the pack have the id "${id}".`);
+}
+
+/** The whole pack, strictly: any problem anywhere rejects it (used after every action; see load.ts for reading). */
 export function parsePackSpec(input: unknown): PackSpec {
-  const o = object(input, 'file', ['version', 'meta', 'items', 'notes', 'disclosure']);
-  const version = o.version ?? PACK_VERSION;
-  if (typeof version !== 'number' || version > PACK_VERSION) throw new Error(`This pack was saved by a newer version of the workbench (pack format ${String(version)}). Update the workbench to open it.`);
-  if (!Array.isArray(o.items ?? [])) throw new Error('The pack\'s items should be a list.');
+  const o = object(input, 'file', PACK_KEYS);
+  checkVersion(o.version);
+  if (!Array.isArray(o.items ?? [])) throw formatError('wrong-type', 'items', 'The pack\'s items should be a list.');
   const items = ((o.items ?? []) as unknown[]).map(parseItem);
   const ids = new Set<string>();
   for (const it of items) {
-    if (ids.has(it.id)) throw new Error(`Two items of the pack have the id "${it.id}".`);
+    if (ids.has(it.id)) throw duplicateId(it.id);
     ids.add(it.id);
   }
-  const notes = ((o.notes ?? []) as unknown[]).map((n, i) => {
-    const x = object(n, `note ${i + 1}`, ['id', 'text']);
-    return { id: str(x.id, 'note id', `note ${i + 1}`), text: str(x.text, 'note text') };
-  });
-  const d = object(o.disclosure ?? {}, 'disclosure setting', ['on', 'offReason']);
-  const on = d.on ?? true;
-  if (typeof on !== 'boolean') throw new Error('The pack\'s disclosure setting should be on or off.');
-  const offReason = str(d.offReason, 'reason for turning disclosure control off');
-  if (!on && !offReason.trim()) throw new Error('Disclosure control can be turned off for an export only with a reason, which is recorded on the cover.');
-  return { version: PACK_VERSION, meta: parseMeta(o.meta), items, notes, disclosure: { on, offReason } };
+  if (!Array.isArray(o.notes ?? [])) throw formatError('wrong-type', 'notes', 'The pack\'s notes should be a list.');
+  const notes = ((o.notes ?? []) as unknown[]).map(parseNote);
+  return { version: PACK_VERSION, meta: parseMeta(o.meta), items, notes, disclosure: parseDisclosure(o.disclosure) };
 }
 
 export function newPack(date: string): PackSpec {
