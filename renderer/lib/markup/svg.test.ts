@@ -44,3 +44,11 @@ describe('withoutInlineStyles', () => {
     );
   });
 });
+
+describe('withoutInlineStyles and event handlers', () => {
+  it('renames event-handler attributes before any parser sees them, and leaves text alone', () => {
+    expect(withoutInlineStyles(`<svg onload="alert(1)"><g ONclick='x()'><text>Decisions on "appeal"</text></g></svg>`)).toBe(
+      `<svg data-blocked-onload="alert(1)"><g data-blocked-ONclick='x()'><text>Decisions on "appeal"</text></g></svg>`,
+    );
+  });
+});

@@ -64,15 +64,22 @@ function safeValue(name: string, value: string): boolean {
 }
 
 const STYLE_HOLDER = 'data-inline-style';
+/** Event-handler attributes are renamed too (to data-blocked-on…, which the sanitiser drops): parsing markup with
+ *  an `onload` makes Chromium try the handler, which the CSP blocks but reports. */
+const HANDLER_HOLDER = 'data-blocked-';
 
 /**
- * The markup with its <style> elements removed and every style attribute renamed to STYLE_HOLDER, before any parser
+ * The markup with its <style> elements removed and every style attribute renamed to STYLE_HOLDER (event handlers to
+ * HANDLER_HOLDER + their name), before any parser
  * sees it: the page's CSP (style-src 'self') refuses, and reports, style attributes and <style> elements even in a
  * detached parsing document. A plain text pass is enough: in well-formed SVG (ECharts escapes text) ` style="` and
  * `<style` occur only as markup — and whatever it misses, the sanitiser below still removes.
  */
 export function withoutInlineStyles(markup: string): string {
-  return markup.replace(/<style\b[\s\S]*?<\/style\s*>/gi, '').replace(/(\s)style=(["'])/g, `$1${STYLE_HOLDER}=$2`);
+  return markup
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/(\s)style=(["'])/g, `$1${STYLE_HOLDER}=$2`)
+    .replace(/(\s)(on[a-z]+\s*=\s*["'])/gi, `$1${HANDLER_HOLDER}$2`);
 }
 
 let probe: SVGElement | null = null;
