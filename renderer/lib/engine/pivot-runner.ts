@@ -1,11 +1,13 @@
 // Engine layer: runs pivots on the engine. The first pivot over a field set builds a small base aggregate (a temp
 // table at the finest grain); later pivots over the same fields, filters and values — rows ↔ columns moves,
 // reordering, other subtotals — read that base instead of rescanning the source. Show-as, sorting and collapsing
-// need no query at all (they are done by layoutPivot on the result).
+// need no query at all (they are done by the layout, layout.ts, on the result), and the layout runs in slices so
+// a pivot of 50,000 columns never blocks the page.
 import { quoteIdent } from '../query/quote.ts';
 import { findOwnTotals, type OwnTotals } from './own-totals.ts';
 import { compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
-import { layoutPivot, toScalar } from '../query/pivot/layout.ts';
+import { layoutSteps, toScalar } from '../query/pivot/layout.ts';
+import type { Steps } from '../query/pivot/steps.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
 import type { FieldSchema, PivotLayout } from '../query/pivot/types.ts';
 import type { Engine } from './types.ts';
@@ -25,6 +27,31 @@ export interface PivotRun {
 const MAX_BASES = 8;
 let runners = 0;
 
+/** How long the layout may hold the page before it lets the page paint and answer input (ms). */
+const SLICE_MS = 12;
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs steps in slices of about SLICE_MS, so a big layout never blocks the page for long. When it had to pause at
+ * all, it pauses once more at the end: drawing the result is then a task of its own, not the last slice's.
+ */
+export async function runInSlices<T>(steps: Steps<T>): Promise<T> {
+  let sliceStart = performance.now();
+  let paused = false;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      if (paused) await pause();
+      return next.value;
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      paused = true;
+      sliceStart = performance.now();
+    }
+  }
+}
 
 export class PivotRunner {
   private readonly bases = new Map<string, string>();
@@ -49,7 +76,7 @@ export class PivotRunner {
     const started = performance.now();
     const key = queryKey(spec);
     if (this.last?.key === key) {
-      const layout = layoutPivot(this.last.table, spec);
+      const layout = await runInSlices(layoutSteps(this.last.table, spec));
       return this.finish(started, { layout, sql: this.last.sql, reusedBase: true, relaidOut: true });
     }
     const plan = compilePivot(spec, schema);
@@ -71,7 +98,7 @@ export class PivotRunner {
     sql.push(pivotSql);
     const result = await this.engine.query(pivotSql);
     this.last = { key, table: result.table, sql };
-    return this.finish(started, { layout: layoutPivot(result.table, spec), sql, reusedBase, relaidOut: false });
+    return this.finish(started, { layout: await runInSlices(layoutSteps(result.table, spec)), sql, reusedBase, relaidOut: false });
   }
 
   private finish(started: number, run: Omit<PivotRun, 'elapsedMs'>): PivotRun {
