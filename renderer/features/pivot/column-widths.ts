@@ -7,6 +7,7 @@ import type { ShowAs } from '../../lib/query/pivot/spec.ts';
 import type { PivotLayout, ValueExtent } from '../../lib/query/pivot/types.ts';
 import { formatPivotCell, isPercent } from '../../lib/viz/pivot-format.ts';
 import type { HeaderCell } from './header-rows.ts';
+import { runSteps, STEP, type Steps } from '../../lib/query/pivot/steps.ts';
 
 /** Pixels per character of the table's 15 px text (a little over the average, so figures are not cut). */
 export const CHAR_PX = 8.8;
@@ -52,6 +53,11 @@ export function figureChars(shown: (number | null)[], showAs: ShowAs, protectedC
 
 /** Width of every display column (column item × value), in pixels. */
 export function displayColumnWidths(layout: PivotLayout, headers: HeaderCell[][], shown: (k: number) => (number | null)[], protectedCells: boolean): Float64Array {
+  return runSteps(displayColumnWidthsSteps(layout, headers, shown, protectedCells));
+}
+
+/** displayColumnWidths, pausing every STEP columns. */
+export function* displayColumnWidthsSteps(layout: PivotLayout, headers: HeaderCell[][], shown: (k: number) => (number | null)[], protectedCells: boolean): Steps<Float64Array> {
   const nv = layout.values.length;
   const width = layout.columns.length * nv;
   // The layout's extent describes the true figures: protected ones (rounded, withheld) are scanned instead.
@@ -59,8 +65,11 @@ export function displayColumnWidths(layout: PivotLayout, headers: HeaderCell[][]
   const base = layout.values.map((v, k) => Math.min(MAX_COLUMN_PX, Math.max(MIN_COLUMN_PX, figures[k]!, nv > 1 ? px(v.value.label.length) : 0)));
   const out = new Float64Array(width);
   for (let d = 0; d < width; d++) out[d] = base[d % nv]!;
+  yield;
+  let work = 0;
   for (const row of headers) {
     for (const h of row) {
+      if (++work % STEP === 0) yield;
       if (h.colspan > nv) continue; // a group over several columns: clipped, not widened for
       const need = Math.min(MAX_COLUMN_PX, px(h.label.length, h.collapsible ? TOGGLE_PX : 0) / h.colspan);
       for (let d = h.start; d < h.start + h.colspan && d < width; d++) if (out[d]! < need) out[d] = need;
@@ -71,10 +80,16 @@ export function displayColumnWidths(layout: PivotLayout, headers: HeaderCell[][]
 
 /** Width of the row-label column: the longest label at its indent (and toggle), or the corner's field names. */
 export function rowLabelWidth(layout: PivotLayout, cornerLabel: string): number {
+  return runSteps(rowLabelWidthSteps(layout, cornerLabel));
+}
+
+export function* rowLabelWidthSteps(layout: PivotLayout, cornerLabel: string): Steps<number> {
   let widest = cornerLabel.length * CHAR_PX;
-  for (const r of layout.rows) {
+  for (let i = 0; i < layout.rows.length; i++) {
+    const r = layout.rows[i]!;
     const indent = 8 + Math.max(0, r.depth - 1) * 16.5 + (r.hasChildren && r.kind === 'subtotal' ? TOGGLE_PX : 0);
     widest = Math.max(widest, r.label.length * CHAR_PX + indent);
+    if (i % (8 * STEP) === 8 * STEP - 1) yield;
   }
   return Math.min(MAX_LABEL_PX, px(0, widest));
 }

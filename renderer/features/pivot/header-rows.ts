@@ -4,6 +4,7 @@
 // (a group wider than the view is drawn clipped to it, still with its label). Display columns are
 // column item × value: item ci, value k is display column ci × valueCount + k.
 import type { AxisItem } from '../../lib/query/pivot/types.ts';
+import { runSteps, STEP, type Steps } from '../../lib/query/pivot/steps.ts';
 
 export interface HeaderCell {
   label: string;
@@ -24,12 +25,19 @@ function samePrefix(a: AxisItem, b: AxisItem, level: number): boolean {
 }
 
 export function columnHeaderRows(columns: AxisItem[], fieldCount: number, valueCount: number): HeaderCell[][] {
+  return runSteps(columnHeaderRowsSteps(columns, fieldCount, valueCount));
+}
+
+/** columnHeaderRows, pausing every STEP columns (50,000 columns make 50,000 headers). */
+export function* columnHeaderRowsSteps(columns: AxisItem[], fieldCount: number, valueCount: number): Steps<HeaderCell[][]> {
   const levels = Math.max(1, fieldCount);
+  let work = 0;
   const rows: HeaderCell[][] = [];
   for (let level = 0; level < levels; level++) {
     const row: HeaderCell[] = [];
     let i = 0;
     while (i < columns.length) {
+      if (++work % STEP === 0) yield;
       const c = columns[i]!;
       // Covered by a rowspan from above: a total's or a collapsed group's header spans every level below it.
       if (c.depth < level || (c.collapsed && c.depth <= level) || (fieldCount === 0 && level > 0)) {

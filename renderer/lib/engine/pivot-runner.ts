@@ -8,7 +8,7 @@ import { findOwnTotals, type OwnTotals } from './own-totals.ts';
 import { checkFields, compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
 import { layoutSteps, toScalar } from '../query/pivot/layout.ts';
 import { columnAxisKey, combinationBound, combinationCountSql, fieldCountKey, fieldCountSql, WIDE_COLUMNS } from '../query/pivot/column-count.ts';
-import type { Steps } from '../query/pivot/steps.ts';
+import { runInSlices } from './slices.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
 import type { FieldSchema, PivotLayout } from '../query/pivot/types.ts';
 import type { Engine } from './types.ts';
@@ -28,9 +28,6 @@ export interface PivotRun {
 const MAX_BASES = 8;
 let runners = 0;
 
-/** How long the layout may hold the page before it lets the page paint and answer input (ms). */
-const SLICE_MS = 12;
-
 /** The column axis a pivot would have: over WIDE_COLUMNS, the real count; otherwise only that it is within. */
 export interface ColumnCount {
   wide: boolean;
@@ -38,29 +35,6 @@ export interface ColumnCount {
   combinations: number;
   /** Each column field's distinct values under the pivot's filters, in the order of spec.columns. */
   perField: number[];
-}
-
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/**
- * Runs steps in slices of about SLICE_MS, so a big layout never blocks the page for long. When it had to pause at
- * all, it pauses once more at the end: drawing the result is then a task of its own, not the last slice's.
- */
-export async function runInSlices<T>(steps: Steps<T>): Promise<T> {
-  let sliceStart = performance.now();
-  let paused = false;
-  for (;;) {
-    const next = steps.next();
-    if (next.done) {
-      if (paused) await pause();
-      return next.value;
-    }
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await pause();
-      paused = true;
-      sliceStart = performance.now();
-    }
-  }
 }
 
 export class PivotRunner {

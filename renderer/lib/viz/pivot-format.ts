@@ -4,6 +4,7 @@
 import type { ShowAs } from '../query/pivot/spec.ts';
 import type { AxisItem } from '../query/pivot/types.ts';
 import { formatNumber } from './format.ts';
+import { runSteps, STEP, type Steps } from '../query/pivot/steps.ts';
 
 const PERCENT: ReadonlySet<ShowAs> = new Set(['pct_row', 'pct_column', 'pct_total', 'pct_parent_row', 'pct_parent_column', 'pct_change_previous']);
 
@@ -25,28 +26,35 @@ export type HeatmapScope = 'none' | 'table' | 'rows' | 'columns';
  * One pass for the ranges and one for the levels: a pivot of hundreds of thousands of cells costs milliseconds.
  */
 export function heatmapLevels(shown: (number | null)[], rows: AxisItem[], columns: AxisItem[], scope: HeatmapScope): (number | null)[] {
+  return runSteps(heatmapLevelsSteps(shown, rows, columns, scope));
+}
+
+/** heatmapLevels, pausing every STEP rows' worth of cells or so. */
+export function* heatmapLevelsSteps(shown: (number | null)[], rows: AxisItem[], columns: AxisItem[], scope: HeatmapScope): Steps<(number | null)[]> {
   const out = new Array<number | null>(shown.length).fill(null);
   if (scope === 'none') return out;
   const nc = columns.length;
   const groups = scope === 'table' ? 1 : scope === 'rows' ? rows.length : nc;
   const lo = new Float64Array(groups).fill(Infinity);
   const hi = new Float64Array(groups).fill(-Infinity);
-  const each = (visit: (i: number, g: number, v: number) => void) => {
+  function* each(visit: (i: number, g: number, v: number) => void): Steps<void> {
+    let work = 0;
     for (let ri = 0; ri < rows.length; ri++) {
       if (rows[ri]!.kind !== 'item') continue;
       for (let ci = 0; ci < nc; ci++) {
+        if (++work % (4 * STEP) === 0) yield;
         const i = ri * nc + ci;
         const v = shown[i];
         if (columns[ci]!.kind !== 'item' || v === null || v === undefined) continue;
         visit(i, scope === 'table' ? 0 : scope === 'rows' ? ri : ci, v);
       }
     }
-  };
-  each((_i, g, v) => {
+  }
+  yield* each((_i, g, v) => {
     lo[g] = Math.min(lo[g]!, v);
     hi[g] = Math.max(hi[g]!, v);
   });
-  each((i, g, v) => {
+  yield* each((i, g, v) => {
     const [min, max] = [lo[g]!, hi[g]!];
     out[i] = max === min ? 0.5 : (v - min) / (max - min);
   });
