@@ -1,7 +1,9 @@
 // State layer: one pivot tab — the spec the analyst is arranging (replaced whole by pure actions, never mutated),
 // the source's schema, the last run (layout + the SQL that ran) and the chart settings. Each change re-runs the
 // pivot; a slower earlier run can never overwrite a newer one.
-import { type PivotRunner, type PivotRun } from '../lib/engine/pivot-runner.ts';
+import { type ColumnCount, type PivotRunner, type PivotRun } from '../lib/engine/pivot-runner.ts';
+import { columnAxisKey } from '../lib/query/pivot/column-count.ts';
+import { SvelteSet } from 'svelte/reactivity';
 import { parsePivotSpec } from '../lib/query/pivot/parse.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../lib/query/pivot/spec.ts';
 import type { FieldSchema } from '../lib/query/pivot/types.ts';
@@ -40,6 +42,10 @@ export class PivotState {
   protected = $state.raw<ProtectedPivot | null>(null);
   protecting = $state(false);
   protectError = $state<string | null>(null);
+  /** "Ask first": the pivot's columns would be too many (see column-count.ts); it waits until the analyst agrees. */
+  wideColumns = $state.raw<(ColumnCount & { fields: string[] }) | null>(null);
+  /** Column axes (columnAxisKey) the analyst agreed to see however wide. */
+  private readonly agreedWide = new SvelteSet<string>();
   private sequence = 0;
   /**
    * Which load is current: the source can change while an earlier source's fields and own totals are still being
@@ -139,6 +145,7 @@ export class PivotState {
     const mine = ++this.sequence;
     this.running = true;
     try {
+      if (!(await this.columnsAgreed(runner, mine))) return;
       const run = await runner.run(this.spec, this.schema);
       if (mine !== this.sequence) return;
       this.run = run;
@@ -151,6 +158,22 @@ export class PivotState {
     } finally {
       if (mine === this.sequence) this.running = false;
     }
+  }
+
+  /** False (and the question asked) when the columns would be too many and the analyst has not agreed yet. */
+  private async columnsAgreed(runner: PivotRunner, mine: number): Promise<boolean> {
+    const spec = this.spec;
+    const count = spec.columns.length > 0 && !this.agreedWide.has(columnAxisKey(spec)) ? await runner.columnCount(spec, this.schema) : null;
+    if (mine !== this.sequence) return false;
+    this.wideColumns = count?.wide ? { ...count, fields: spec.columns } : null;
+    if (this.wideColumns) this.run = null; // the last table no longer matches the fields: show the question alone
+    return this.wideColumns === null;
+  }
+
+  /** The analyst's answer to the question: show all the columns anyway. */
+  showWideColumns(): void {
+    this.agreedWide.add(columnAxisKey(this.spec));
+    void this.refresh();
   }
 
   /**

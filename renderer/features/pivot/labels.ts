@@ -22,3 +22,12 @@ export const SHOW_AS_LABELS: Record<ShowAs, string> = {
   pct_change_previous: '% change from previous',
   running_total: 'Running total',
 };
+
+/** Top N the "ask first" prompt offers for the widest column field. */
+export const SUGGESTED_TOP_N = 20;
+
+/** The "ask first" question for a pivot whose columns would be too many to show at once. */
+export function wideColumnsQuestion(count: number, fields: string[]): string {
+  const what = fields.length > 1 ? 'a field' : 'the field';
+  return `Columns would hold ${count.toLocaleString('en-GB')} values (${fields.join(' × ')}). Show them anyway, or use a top N, a filter, or move ${what} to rows?`;
+}

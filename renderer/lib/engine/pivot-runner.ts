@@ -1,11 +1,14 @@
 // Engine layer: runs pivots on the engine. The first pivot over a field set builds a small base aggregate (a temp
 // table at the finest grain); later pivots over the same fields, filters and values — rows ↔ columns moves,
 // reordering, other subtotals — read that base instead of rescanning the source. Show-as, sorting and collapsing
-// need no query at all (they are done by layoutPivot on the result).
+// need no query at all (they are done by the layout, layout.ts, on the result), and the layout runs in slices so
+// a pivot of 50,000 columns never blocks the page. Before a pivot runs, its column axis can be counted cheaply.
 import { quoteIdent } from '../query/quote.ts';
 import { findOwnTotals, type OwnTotals } from './own-totals.ts';
-import { compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
-import { layoutPivot, toScalar } from '../query/pivot/layout.ts';
+import { checkFields, compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
+import { layoutSteps, toScalar } from '../query/pivot/layout.ts';
+import { columnAxisKey, combinationBound, combinationCountSql, fieldCountKey, fieldCountSql, WIDE_COLUMNS } from '../query/pivot/column-count.ts';
+import { runInSlices } from './slices.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
 import type { FieldSchema, PivotLayout } from '../query/pivot/types.ts';
 import type { Engine } from './types.ts';
@@ -25,6 +28,14 @@ export interface PivotRun {
 const MAX_BASES = 8;
 let runners = 0;
 
+/** The column axis a pivot would have: over WIDE_COLUMNS, the real count; otherwise only that it is within. */
+export interface ColumnCount {
+  wide: boolean;
+  /** Column combinations (before subtotals and totals) when `wide`; at most WIDE_COLUMNS otherwise. */
+  combinations: number;
+  /** Each column field's distinct values under the pivot's filters, in the order of spec.columns. */
+  perField: number[];
+}
 
 export class PivotRunner {
   private readonly bases = new Map<string, string>();
@@ -33,6 +44,8 @@ export class PivotRunner {
   private last: { key: string; table: Table; sql: string[] } | null = null;
   /** Base tables are named per runner, so two runners on one engine never read each other's bases. */
   private readonly prefix = `__pivot_base_${runners++}_`;
+  /** Distinct values per field and combinations per column axis (see column-count.ts), until data may change. */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly engine: Engine) {}
 
@@ -49,7 +62,7 @@ export class PivotRunner {
     const started = performance.now();
     const key = queryKey(spec);
     if (this.last?.key === key) {
-      const layout = layoutPivot(this.last.table, spec);
+      const layout = await runInSlices(layoutSteps(this.last.table, spec));
       return this.finish(started, { layout, sql: this.last.sql, reusedBase: true, relaidOut: true });
     }
     const plan = compilePivot(spec, schema);
@@ -71,7 +84,27 @@ export class PivotRunner {
     sql.push(pivotSql);
     const result = await this.engine.query(pivotSql);
     this.last = { key, table: result.table, sql };
-    return this.finish(started, { layout: layoutPivot(result.table, spec), sql, reusedBase, relaidOut: false });
+    return this.finish(started, { layout: await runInSlices(layoutSteps(result.table, spec)), sql, reusedBase, relaidOut: false });
+  }
+
+  /** How many column combinations the pivot would lay out, counted cheaply before it runs (see column-count.ts). */
+  async columnCount(spec: PivotSpec, schema: FieldSchema[]): Promise<ColumnCount> {
+    checkFields(spec, schema);
+    const perField: number[] = [];
+    for (const f of spec.columns) perField.push(await this.count(fieldCountKey(spec, f), fieldCountSql(spec, f)));
+    const bound = combinationBound(spec, perField);
+    if (bound <= WIDE_COLUMNS) return { wide: false, combinations: bound, perField };
+    const combinations = await this.count(columnAxisKey(spec), combinationCountSql(spec));
+    return { wide: combinations > WIDE_COLUMNS, combinations, perField };
+  }
+
+  private async count(key: string, sql: string): Promise<number> {
+    const known = this.counts.get(key);
+    if (known !== undefined) return known;
+    const { table } = await this.engine.query(sql);
+    const n = Number(table.getChild('n')?.get(0) ?? 0);
+    this.counts.set(key, n);
+    return n;
   }
 
   private finish(started: number, run: Omit<PivotRun, 'elapsedMs'>): PivotRun {
@@ -108,6 +141,7 @@ export class PivotRunner {
   /** Forget every base aggregate (call when data may have changed, e.g. after SQL typed by the user). */
   async invalidate(): Promise<void> {
     this.last = null;
+    this.counts.clear();
     const tables = [...this.bases.values()];
     this.bases.clear();
     for (const t of tables) await this.engine.query(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);

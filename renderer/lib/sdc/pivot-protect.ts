@@ -86,6 +86,7 @@ export function publishedLayout(layout: PivotLayout, p: ProtectedPivot): PivotLa
       ...v,
       raw: k === p.valueIndex ? p.counts : v.raw.map((x, i) => (p.status[k]?.[i] ? null : x)),
       shown: p.shown[k] ?? v.shown,
+      extent: p.shown[k] ? undefined : v.extent, // the layout's extent was of the true figures
       grand: k === p.valueIndex ? (p.result.cells[0]?.published ?? null) : v.grand,
     })),
   };

@@ -26,16 +26,23 @@ export interface PivotChartData {
  * groups (whatever their kind) standing for their total. Subtotals of expanded groups and the grand total are
  * skipped — except on an axis with no fields, where the grand total is the only item and is used.
  */
-export function chartAxisIndices(items: AxisItem[], fieldCount: number): number[] {
+export function chartAxisIndices(items: AxisItem[], fieldCount: number, max = Infinity): number[] {
   if (fieldCount === 0) {
     const total = items.findIndex((i) => i.kind === 'grand_total');
     return total >= 0 ? [total] : items.length > 0 ? [0] : [];
   }
   const out: number[] = [];
-  items.forEach((item, i) => {
-    if (item.kind === 'item' || (item.kind === 'subtotal' && item.collapsed)) out.push(i);
-  });
+  for (let i = 0; i < items.length && out.length < max; i++) if (charted(items[i]!)) out.push(i);
   return out;
+}
+
+const charted = (item: AxisItem) => item.kind === 'item' || (item.kind === 'subtotal' && item.collapsed);
+
+function chartAxisCount(items: AxisItem[], fieldCount: number): number {
+  if (fieldCount === 0) return items.length > 0 ? 1 : 0;
+  let n = 0;
+  for (const item of items) if (charted(item)) n++;
+  return n;
 }
 
 function scalarLabel(v: Scalar): string {
@@ -51,15 +58,28 @@ export function itemPathLabel(item: AxisItem, labelsByKey: ReadonlyMap<string, s
     .join(' / ');
 }
 
+/** Labels of the group items (subtotals, collapsed groups) by path: what a longer path's prefixes are called. */
 function labelMap(items: AxisItem[]): Map<string, string> {
-  return new Map(items.map((i) => [JSON.stringify(i.path), i.label]));
+  return new Map(items.filter((i) => i.kind !== 'item').map((i) => [JSON.stringify(i.path), i.label]));
 }
 
-export function pivotChartData(layout: PivotLayout, valueIndex: number): PivotChartData {
+/**
+ * Most series and categories a chart draws. Past these a chart is unreadable and slow to draw (a pivot of 50,000
+ * columns would be 50,000 series): the chart takes the first ones and says so; the table keeps them all.
+ */
+export const MAX_CHART_SERIES = 40;
+export const MAX_CHART_CATEGORIES = 250;
+
+/** How many categories and series the whole pivot would give a chart. */
+export function chartSize(layout: PivotLayout): { categories: number; series: number } {
+  return { categories: chartAxisCount(layout.rows, layout.rowFields.length), series: chartAxisCount(layout.columns, layout.columnFields.length) };
+}
+
+export function pivotChartData(layout: PivotLayout, valueIndex: number, max = { categories: Infinity, series: Infinity }): PivotChartData {
   const value = layout.values[valueIndex];
   if (!value) return { valueLabel: '', categories: [], series: [] };
-  const rowIdx = chartAxisIndices(layout.rows, layout.rowFields.length);
-  const colIdx = chartAxisIndices(layout.columns, layout.columnFields.length);
+  const rowIdx = chartAxisIndices(layout.rows, layout.rowFields.length, max.categories);
+  const colIdx = chartAxisIndices(layout.columns, layout.columnFields.length, max.series);
   const rowLabels = labelMap(layout.rows);
   const colLabels = labelMap(layout.columns);
   const width = layout.columns.length;

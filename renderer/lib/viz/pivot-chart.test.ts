@@ -6,7 +6,8 @@ import type { AxisItem, AxisItemKind, PivotLayout } from '../query/pivot/types.t
 import type { Scalar, ShowAs } from '../query/pivot/spec.ts';
 import { PALETTE } from './palette.ts';
 import { MAX_PANELS, type PivotChartSpec, defaultPivotChartSpec, pivotChartOption } from './pivot-chart.ts';
-import { chartNumberFormatter, niceBound, normaliseTo100, pivotChartData } from './pivot-chart-data.ts';
+import { MAX_CHART_CATEGORIES, MAX_CHART_SERIES, chartNumberFormatter, niceBound, normaliseTo100, pivotChartData } from './pivot-chart-data.ts';
+import { heatmapLevels } from './pivot-format.ts';
 
 function item(path: Scalar[], label: string, kind: AxisItemKind = 'item', extra: Partial<AxisItem> = {}): AxisItem {
   return { key: JSON.stringify(path), path, depth: path.length, label, kind, hasChildren: false, collapsed: false, ...extra };
@@ -226,6 +227,17 @@ describe('pivotChartOption', () => {
     expect(new Set(m.series.map((s) => String(s.center)))).toHaveProperty('size', 2);
   });
 
+  it('a pivot of thousands of columns charts its first series only, and says so (the table has them all)', () => {
+    const cols = Array.from({ length: 2000 }, (_, i) => item([i], String(i)));
+    const rows = Array.from({ length: 260 }, (_, r) => item([`r${r}`], `Row ${r}`));
+    const l = layout(['row'], ['k'], rows, cols, rows.map((_, r) => cols.map((_, c) => r + c)));
+    const o = loose(pivotChartOption(l, spec()));
+    expect(o.series).toHaveLength(MAX_CHART_SERIES);
+    expect(o.series[MAX_CHART_SERIES - 1]?.data).toHaveLength(MAX_CHART_CATEGORIES);
+    expect(o.title[0]?.subtext).toBe(`Too many to chart: the first ${MAX_CHART_CATEGORIES} of 260 categories and the first ${MAX_CHART_SERIES} of 2,000 series (the table has them all)`);
+    expect(defaultPivotChartSpec(l).kind).toBe('bar');
+  });
+
   it('says there is no data for an empty pivot or a missing value', () => {
     const o = loose(pivotChartOption(years, spec({ valueIndex: 5 })));
     expect(o.title[0]?.subtext).toBe('No data to chart');
@@ -238,5 +250,27 @@ describe('defaultPivotChartSpec', () => {
     expect(defaultPivotChartSpec(years)).toMatchObject({ kind: 'line', valueIndex: 0, title: 'Sum of referrals by year and age_group', numberFormat: 'thousands' });
     const pctLayout = layout(['region'], [], [item(['N'], 'North'), total()], [total()], [[40], [40]], 'pct_column');
     expect(defaultPivotChartSpec(pctLayout)).toMatchObject({ kind: 'bar', numberFormat: 'percent', title: 'Sum of referrals by region' });
+  });
+});
+
+describe('heatmapLevels', () => {
+  // Rows: 2021, 2022 (items) and the total; columns: adult, child (items) and the total.
+  const rows = [item([2021], '2021'), item([2022], '2022'), total()];
+  const cols = [item(['adult'], 'Adult'), item(['child'], 'Child'), total()];
+  const shown = [10, 20, 30, 30, null, 30, 40, 20, 60];
+
+  it('shades item cells from lightest to darkest over the chosen scope; totals and blanks stay unshaded', () => {
+    expect(heatmapLevels(shown, rows, cols, 'table')).toEqual([0, 0.5, null, 1, null, null, null, null, null]);
+    expect(heatmapLevels(shown, rows, cols, 'rows')).toEqual([0, 1, null, 0.5, null, null, null, null, null]);
+    expect(heatmapLevels(shown, rows, cols, 'columns')).toEqual([0, 0.5, null, 1, null, null, null, null, null]);
+    expect(heatmapLevels(shown, rows, cols, 'none').every((v) => v === null)).toBe(true);
+  });
+
+  it('copes with hundreds of thousands of cells', () => {
+    const many = Array.from({ length: 50000 }, (_, i) => item([i], String(i)));
+    const big = Array.from({ length: 8 * 50000 }, (_, i) => i % 1000);
+    const levels = heatmapLevels(big, Array.from({ length: 8 }, (_, r) => item([r], String(r))), many, 'table');
+    expect(levels[999]).toBe(1);
+    expect(levels[1000]).toBe(0);
   });
 });

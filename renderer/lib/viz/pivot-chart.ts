@@ -19,6 +19,9 @@ import {
   type ChartNumberFormat,
   type ChartSeries,
   chartNumberFormatter,
+  chartSize,
+  MAX_CHART_CATEGORIES,
+  MAX_CHART_SERIES,
   normaliseTo100,
   pivotChartData,
   sharedExtent,
@@ -57,10 +60,10 @@ export function defaultPivotChartSpec(layout: PivotLayout): PivotChartSpec {
   const value = layout.values[0]?.value;
   const label = value?.label ?? '';
   const fields = [...layout.rowFields, ...layout.columnFields];
-  const { categories } = pivotChartData(layout, 0);
+  const categories = chartSize(layout).categories;
   const inner = layout.rowFields[layout.rowFields.length - 1] ?? '';
   return {
-    kind: TIME_LIKE.test(inner) && categories.length >= 3 ? 'line' : 'bar',
+    kind: TIME_LIKE.test(inner) && categories >= 3 ? 'line' : 'bar',
     valueIndex: 0,
     title: fields.length > 0 ? `${label} by ${listAnd(fields)}` : label,
     xAxisName: layout.rowFields.join(' / '),
@@ -106,8 +109,17 @@ function cartesianSeries(kind: PivotChartKind, s: ChartSeries, i: number, axis: 
   return { type: 'bar', name: s.name, data: s.values, ...at, ...(stacked ? { stack: 'total' } : {}) };
 }
 
+/** The subtitle of a chart that shows only the first categories or series of a big pivot, or ''. */
+function tooManyToChart(size: { categories: number; series: number }): string {
+  const parts: string[] = [];
+  if (size.categories > MAX_CHART_CATEGORIES) parts.push(`${MAX_CHART_CATEGORIES} of ${size.categories.toLocaleString('en-GB')} categories`);
+  if (size.series > MAX_CHART_SERIES) parts.push(`${MAX_CHART_SERIES} of ${size.series.toLocaleString('en-GB')} series`);
+  return parts.length ? `Too many to chart: the first ${parts.join(' and the first ')} (the table has them all)` : '';
+}
+
 export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EChartsOption {
-  const data = pivotChartData(layout, chart.valueIndex);
+  const data = pivotChartData(layout, chart.valueIndex, { categories: MAX_CHART_CATEGORIES, series: MAX_CHART_SERIES });
+  const cut = tooManyToChart(chartSize(layout));
   const is100 = chart.kind === 'stacked_bar_100';
   const series = is100 ? normaliseTo100(data.series) : data.series;
   const fmt = is100 ? (n: number) => `${Math.round(n * 10) / 10}%` : chartNumberFormatter(chart.numberFormat);
@@ -123,11 +135,13 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
   const onePieOfMany = pie && !multiples && series.length > 1;
   const subtext = empty
     ? 'No data to chart'
-    : hidden > 0
-      ? `${hidden} more series not shown (first ${MAX_PANELS} of ${series.length})`
-      : onePieOfMany
-        ? `${series[0]?.name ?? ''} (the first of ${series.length} series)`
-        : '';
+    : cut
+      ? cut
+      : hidden > 0
+        ? `${hidden} more series not shown (first ${MAX_PANELS} of ${series.length})`
+        : onePieOfMany
+          ? `${series[0]?.name ?? ''} (the first of ${series.length} series)`
+          : '';
   const titles: TitleComponentOption[] = [{ text: chart.title, subtext, left: 'center', textStyle: { fontSize: 14 } }];
   const legendNames = pie ? data.categories : shown.map((s) => s.name);
   const base: EChartsOption = {

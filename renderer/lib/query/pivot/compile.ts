@@ -153,16 +153,30 @@ export function queryKey(spec: PivotSpec): string {
   return JSON.stringify([spec.source, spec.rows, spec.columns, values, spec.filters, spec.nulls, topN]);
 }
 
-export function compilePivot(spec: PivotSpec, schema: FieldSchema[]): PivotPlan {
-  checkValues(spec.values, schema);
+/**
+ * The records a pivot groups, as SQL pieces: `prelude` (WITH src … and the top-N rankings), `from` (FROM src with
+ * the rankings joined, records a top-N leaves out dropped) and each grouped field's expression ("Other" included).
+ */
+export function pivotRecords(spec: PivotSpec): { prelude: string; from: string; fieldExpr: (f: string) => string } {
+  const top = topNParts(spec);
+  return {
+    prelude: `WITH src AS (SELECT * FROM ${sourceSql(spec.source)} ${whereSql(spec)})${top.ctes.map((c) => `, ${c}`).join('')}`,
+    from: `FROM src ${top.joins.join(' ')} ${top.where.length ? `WHERE ${top.where.join(' AND ')}` : ''}`,
+    fieldExpr: (f) => top.expr.get(f) ?? `src.${quoteIdent(f)}`,
+  };
+}
+
+export function checkFields(spec: PivotSpec, schema: FieldSchema[]): void {
   for (const f of [...spec.rows, ...spec.columns, ...spec.filters.map((x) => x.field)]) {
     if (!schema.some((c) => c.name === f)) throw new Error(`The field "${f}" is not in the source.`);
   }
-  const top = topNParts(spec);
+}
+
+export function compilePivot(spec: PivotSpec, schema: FieldSchema[]): PivotPlan {
+  checkValues(spec.values, schema);
+  checkFields(spec, schema);
   const groupFields = [...spec.rows, ...spec.columns];
-  const fieldExpr = (f: string) => top.expr.get(f) ?? `src.${quoteIdent(f)}`;
-  const prelude = `WITH src AS (SELECT * FROM ${sourceSql(spec.source)} ${whereSql(spec)})${top.ctes.map((c) => `, ${c}`).join('')}`;
-  const from = `FROM src ${top.joins.join(' ')} ${top.where.length ? `WHERE ${top.where.join(' AND ')}` : ''}`;
+  const { prelude, from, fieldExpr } = pivotRecords(spec);
   const r = spec.rows.map((_, i) => `r${i}`);
   const c = spec.columns.map((_, i) => `c${i}`);
   const heads = `${[...r, ...c].map((n) => `${n}, `).join('')}(${depth(r)})::INTEGER AS row_depth, (${depth(c)})::INTEGER AS col_depth`;

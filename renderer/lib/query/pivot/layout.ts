@@ -1,35 +1,25 @@
 // Query layer, pure: turns the pivot query's result (every row × column group at every level, from GROUPING SETS)
 // into the laid-out pivot the table, charts and exports read: sorted row and column items with subtotals, grand
 // totals and collapsed groups, and every value both raw and "shown as" (percentages, differences, running totals).
-// Results here are small (one row per cell), so plain arrays are fine; the raw data never comes through here.
+// A pivot can hold hundreds of thousands of cells (50,000 columns), so the work is a generator that pauses every
+// so often (steps.ts): the page runs it in slices and never blocks for long; layoutPivot runs it straight through.
 import type { Table } from 'apache-arrow';
 import { fieldOptions, type PivotSpec, type Scalar, type ShowAs } from './spec.ts';
 import type { AxisItem, LaidOutValue, PivotLayout } from './types.ts';
+import { readResult, type GroupNode, type ResultIndex } from './layout-index.ts';
+import { runSteps, sortSteps, STEP, type Steps } from './steps.ts';
 
-interface Node {
-  path: Scalar[];
-  depth: number;
-  children: Node[];
-}
+export { toScalar } from './arrow-read.ts';
 
 export const BLANK_LABEL = '(blank)';
 export const TOTAL_LABEL = 'Total';
 export const OTHER_LABEL = 'Other';
-
-export function toScalar(v: unknown): Scalar {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return String(v);
-}
 
 export function itemLabel(v: Scalar): string {
   return v === null ? BLANK_LABEL : String(v);
 }
 
 const keyOf = (path: Scalar[]) => JSON.stringify(path);
-const cellKey = (rd: number, cd: number, rp: Scalar[], cp: Scalar[]) => JSON.stringify([rd, cd, ...rp, ...cp]);
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 function compareLabels(a: Scalar, b: Scalar): number {
@@ -40,111 +30,80 @@ function compareLabels(a: Scalar, b: Scalar): number {
   return collator.compare(String(a), String(b));
 }
 
-interface Result {
-  rows: Scalar[][];
-  cols: Scalar[][];
-  rowDepth: number[];
-  colDepth: number[];
-  values: (number | null)[][];
-  index: Map<string, number>;
-}
-
-function readResult(table: Table, nRows: number, nCols: number, nValues: number): Result {
-  const read = (name: string) => {
-    const col = table.getChild(name);
-    if (!col) throw new Error(`The pivot result has no column ${name}.`);
-    return Array.from({ length: table.numRows }, (_, i) => toScalar(col.get(i)));
-  };
-  const rs = Array.from({ length: nRows }, (_, i) => read(`r${i}`));
-  const cs = Array.from({ length: nCols }, (_, i) => read(`c${i}`));
-  const rowDepth = read('row_depth').map(Number);
-  const colDepth = read('col_depth').map(Number);
-  const values = Array.from({ length: nValues }, (_, k) => read(`v${k}`).map((v) => (v === null ? null : Number(v))));
-  const rows: Scalar[][] = [];
-  const cols: Scalar[][] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < table.numRows; i++) {
-    const rp = rs.slice(0, rowDepth[i]).map((a) => a[i] ?? null);
-    const cp = cs.slice(0, colDepth[i]).map((a) => a[i] ?? null);
-    rows.push(rp);
-    cols.push(cp);
-    index.set(cellKey(rowDepth[i]!, colDepth[i]!, rp, cp), i);
-  }
-  return { rows, cols, rowDepth, colDepth, values, index };
-}
-
-/** The group tree of one axis, built from the result rows that are totals over the other axis. */
-function buildTree(paths: Scalar[][]): Node {
-  const root: Node = { path: [], depth: 0, children: [] };
-  const nodes = new Map<string, Node>([[keyOf([]), root]]);
-  const sorted = [...paths].sort((a, b) => a.length - b.length);
-  for (const path of sorted) {
-    const key = keyOf(path);
-    if (nodes.has(key)) continue;
-    const parent = nodes.get(keyOf(path.slice(0, -1)));
-    if (!parent) continue;
-    const node: Node = { path, depth: path.length, children: [] };
-    parent.children.push(node);
-    nodes.set(key, node);
-  }
-  return root;
+/** An axis laid out: the items shown, and the group each stands for. */
+interface LaidOutAxis {
+  items: AxisItem[];
+  nodes: GroupNode[];
 }
 
 export function layoutPivot(table: Table, spec: PivotSpec): PivotLayout {
-  const n = spec.rows.length;
-  const m = spec.columns.length;
-  const res = readResult(table, n, m, spec.values.length);
-  const cell = (k: number, rp: Scalar[], cp: Scalar[]): number | null => {
-    const i = res.index.get(cellKey(rp.length, cp.length, rp, cp));
-    return i === undefined ? null : (res.values[k]?.[i] ?? null);
-  };
+  return runSteps(layoutSteps(table, spec));
+}
 
-  const sortTree = (node: Node, fields: string[], total: (path: Scalar[], k: number) => number | null): void => {
+export function* layoutSteps(table: Table, spec: PivotSpec): Steps<PivotLayout> {
+  const res = yield* readResult(table, spec.rows.length, spec.columns.length, spec.values.length);
+  const { rowRoot, colRoot, cell } = res;
+
+  function* sortTree(node: GroupNode, fields: string[], total: (node: GroupNode, k: number) => number | null): Steps<void> {
     const field = fields[node.depth];
     if (field === undefined) return;
     const opts = fieldOptions(spec, field);
     const sign = opts.direction === 'asc' ? 1 : -1;
     const otherLast = opts.topN?.other === true;
     const by = opts.sortBy;
-    node.children.sort((a, b) => {
+    yield* sortSteps(node.children, (a, b) => {
       const la = a.path[a.depth - 1] ?? null;
       const lb = b.path[b.depth - 1] ?? null;
       // "Other" (the rest of a top-N) goes after every item, (blank) included, whatever the sort: one total order.
       if (otherLast && (la === OTHER_LABEL) !== (lb === OTHER_LABEL)) return la === OTHER_LABEL ? 1 : -1;
       if (by !== 'label') {
-        const va = total(a.path, by.value);
-        const vb = total(b.path, by.value);
+        const va = total(a, by.value);
+        const vb = total(b, by.value);
         if (va !== vb) return va === null ? 1 : vb === null ? -1 : sign * (va - vb);
       }
       if (la === null || lb === null) return compareLabels(la, lb); // (blank) last in either direction, like "Other"
       return sign * compareLabels(la, lb);
     });
-    for (const child of node.children) sortTree(child, fields, total);
-  };
+    node.children.forEach((c, i) => (c.index = i));
+    if (fields[node.depth + 1] === undefined) return; // the children are leaves: nothing below them to sort
+    for (const child of node.children) yield* sortTree(child, fields, total);
+  }
 
-  const rowTree = buildTree(res.rows.filter((_, i) => res.colDepth[i] === 0));
-  const colTree = buildTree(res.cols.filter((_, i) => res.rowDepth[i] === 0));
-  sortTree(rowTree, spec.rows, (p, k) => cell(k, p, []));
-  sortTree(colTree, spec.columns, (p, k) => cell(k, [], p));
+  yield* sortTree(rowRoot, spec.rows, (n, k) => cell(k, n, colRoot));
+  yield* sortTree(colRoot, spec.columns, (n, k) => cell(k, rowRoot, n));
 
-  const rows = flatten(rowTree, spec.rows, new Set(spec.collapsed.rows), 'before', spec.grandTotals.rows);
-  const columns = flatten(colTree, spec.columns, new Set(spec.collapsed.columns), 'after', spec.grandTotals.columns);
-  const siblings = siblingIndex(rowTree);
+  const rows = yield* flatten(rowRoot, spec.rows, new Set(spec.collapsed.rows), 'before', spec.grandTotals.rows);
+  const columns = yield* flatten(colRoot, spec.columns, new Set(spec.collapsed.columns), 'after', spec.grandTotals.columns);
+  const rowBlank = rows.items.map((r) => hiddenSubtotal(spec, r, spec.rows));
+  const colBlank = columns.items.map((c) => hiddenSubtotal(spec, c, spec.columns));
 
-  const values: LaidOutValue[] = spec.values.map((value, k) => {
-    const raw: (number | null)[] = [];
-    const shown: (number | null)[] = [];
-    for (const r of rows) {
-      for (const c of columns) {
-        const blank = hiddenSubtotal(spec, r, spec.rows) || hiddenSubtotal(spec, c, spec.columns);
-        const v = blank ? null : cell(k, r.path, c.path);
-        raw.push(v);
-        shown.push(blank ? null : showAs(value.showAs, v, k, r, c, cell, siblings));
+  const values: LaidOutValue[] = [];
+  for (const [k, value] of spec.values.entries()) {
+    const nc = columns.nodes.length;
+    const raw = new Array<number | null>(rows.nodes.length * nc);
+    const shown = new Array<number | null>(raw.length);
+    const show = showAs(value.showAs, k, res);
+    const extent = { maxAbs: 0, negative: false, integers: true };
+    for (let ri = 0, i = 0; ri < rows.nodes.length; ri++) {
+      const r = rows.nodes[ri]!;
+      for (let ci = 0; ci < nc; ci++, i++) {
+        const c = columns.nodes[ci]!;
+        const blank = rowBlank[ri] || colBlank[ci];
+        const v = blank ? null : cell(k, r, c);
+        const s = blank ? null : show(v, r, c);
+        raw[i] = v;
+        shown[i] = s;
+        if (s !== null) {
+          extent.maxAbs = Math.max(extent.maxAbs, Math.abs(s));
+          extent.negative ||= s < 0;
+          extent.integers &&= Number.isInteger(s);
+        }
+        if (i % STEP === STEP - 1) yield;
       }
     }
-    return { value, raw, shown, grand: cell(k, [], []) };
-  });
-  return { rowFields: spec.rows, columnFields: spec.columns, rows, columns, values };
+    values.push({ value, raw, shown, grand: cell(k, rowRoot, colRoot), extent });
+  }
+  return { rowFields: spec.rows, columnFields: spec.columns, rows: rows.items, columns: columns.items, values };
 }
 
 /** A group header whose field has subtotals off shows no figures (unless it is collapsed: then it must). */
@@ -154,85 +113,90 @@ export function hiddenSubtotal(spec: PivotSpec, item: AxisItem, fields: string[]
   return field !== undefined && !fieldOptions(spec, field).subtotals;
 }
 
-function flatten(root: Node, fields: string[], collapsed: Set<string>, subtotal: 'before' | 'after', grand: boolean): AxisItem[] {
-  const out: AxisItem[] = [];
+function* flatten(root: GroupNode, fields: string[], collapsed: Set<string>, subtotal: 'before' | 'after', grand: boolean): Steps<LaidOutAxis> {
+  const items: AxisItem[] = [];
+  const nodes: GroupNode[] = [];
   const leafDepth = fields.length;
-  const walk = (node: Node) => {
+  let work = 0;
+  const push = (item: AxisItem, node: GroupNode) => {
+    items.push(item);
+    nodes.push(node);
+  };
+  function* walk(node: GroupNode): Steps<void> {
     for (const child of node.children) {
       const key = keyOf(child.path);
-      const base = { key, path: child.path, depth: child.depth, label: itemLabel(child.path[child.depth - 1] ?? null) };
+      const label = itemLabel(child.path[child.depth - 1] ?? null);
+      const item = (kind: AxisItem['kind'], collapsed: boolean): AxisItem => ({ key, path: child.path, depth: child.depth, label, kind, hasChildren: kind !== 'item', collapsed });
       if (child.depth === leafDepth) {
-        out.push({ ...base, kind: 'item', hasChildren: false, collapsed: false });
+        push(item('item', false), child);
       } else if (collapsed.has(key)) {
-        out.push({ ...base, kind: 'subtotal', hasChildren: true, collapsed: true });
+        push(item('subtotal', true), child);
       } else {
-        const head: AxisItem = { ...base, kind: 'subtotal', hasChildren: true, collapsed: false };
-        if (subtotal === 'before') out.push(head);
-        walk(child);
-        if (subtotal === 'after') out.push(head);
+        const head = item('subtotal', false);
+        if (subtotal === 'before') push(head, child);
+        yield* walk(child);
+        if (subtotal === 'after') push(head, child);
       }
+      if (++work % STEP === 0) yield;
     }
-  };
-  walk(root);
-  if (grand || leafDepth === 0) out.push({ key: keyOf([]), path: [], depth: 0, label: TOTAL_LABEL, kind: 'grand_total', hasChildren: leafDepth > 0, collapsed: false });
-  return out;
-}
-
-/** For each row group: its siblings in display order (to find "the previous item" and running totals). */
-function siblingIndex(root: Node): Map<string, Scalar[][]> {
-  const out = new Map<string, Scalar[][]>();
-  const walk = (node: Node) => {
-    const paths = node.children.map((c) => c.path);
-    for (const c of node.children) {
-      out.set(keyOf(c.path), paths);
-      walk(c);
-    }
-  };
-  walk(root);
-  return out;
+  }
+  yield* walk(root);
+  if (grand || leafDepth === 0) push({ key: keyOf([]), path: [], depth: 0, label: TOTAL_LABEL, kind: 'grand_total', hasChildren: leafDepth > 0, collapsed: false }, root);
+  return { items, nodes };
 }
 
 const pct = (v: number | null, d: number | null) => (v === null || d === null || d === 0 ? null : (v / d) * 100);
 
-function showAs(
-  mode: ShowAs,
-  v: number | null,
-  k: number,
-  r: AxisItem,
-  c: AxisItem,
-  cell: (k: number, rp: Scalar[], cp: Scalar[]) => number | null,
-  siblings: Map<string, Scalar[][]>,
-): number | null {
+/** "Show values as" for value k: a function of a cell's raw value and its row and column groups. */
+function showAs(mode: ShowAs, k: number, res: ResultIndex): (v: number | null, r: GroupNode, c: GroupNode) => number | null {
+  const { cell, rowRoot, colRoot } = res;
   switch (mode) {
     case 'raw':
-      return v;
+      return (v) => v;
     case 'pct_row':
-      return pct(v, cell(k, r.path, []));
+      return (v, r) => pct(v, cell(k, r, colRoot));
     case 'pct_column':
-      return pct(v, cell(k, [], c.path));
+      return (v, _r, c) => pct(v, cell(k, rowRoot, c));
     case 'pct_total':
-      return pct(v, cell(k, [], []));
+      return (v) => pct(v, cell(k, rowRoot, colRoot));
     case 'pct_parent_row':
-      return r.depth === 0 ? pct(v, v) : pct(v, cell(k, r.path.slice(0, -1), c.path));
+      return (v, r, c) => (r.parent === null ? pct(v, v) : pct(v, cell(k, r.parent, c)));
     case 'pct_parent_column':
-      return c.depth === 0 ? pct(v, v) : pct(v, cell(k, r.path, c.path.slice(0, -1)));
-    default: {
-      const sibs = siblings.get(keyOf(r.path));
-      if (!sibs) return mode === 'running_total' ? v : null; // the grand total has no previous item
-      const at = sibs.findIndex((p) => keyOf(p) === keyOf(r.path));
-      if (mode === 'running_total') {
-        let sum: number | null = null;
-        for (const p of sibs.slice(0, at + 1)) {
-          const x = cell(k, p, c.path);
-          if (x !== null) sum = (sum ?? 0) + x;
-        }
-        return sum;
-      }
-      const prevPath = sibs[at - 1];
-      if (!prevPath) return null;
-      const prev = cell(k, prevPath, c.path);
-      if (v === null || prev === null) return null;
-      return mode === 'diff_previous' ? v - prev : prev === 0 ? null : ((v - prev) / prev) * 100;
-    }
+      return (v, r, c) => (c.parent === null ? pct(v, v) : pct(v, cell(k, r, c.parent)));
+    case 'running_total':
+      return runningTotal(k, res);
+    default:
+      return (v, r, c) => {
+        // The grand total has no previous item; neither has the first of its siblings.
+        const prevNode = r.parent ? r.parent.children[r.index - 1] : undefined;
+        if (!prevNode) return null;
+        const prev = cell(k, prevNode, c);
+        if (v === null || prev === null) return null;
+        return mode === 'diff_previous' ? v - prev : prev === 0 ? null : ((v - prev) / prev) * 100;
+      };
   }
+}
+
+/**
+ * Running total along the siblings up to and including a row group, restarting in each parent group. Each sum
+ * extends the previous sibling's (remembered per column group), so a long list costs one addition per cell.
+ */
+function runningTotal(k: number, res: ResultIndex): (v: number | null, r: GroupNode, c: GroupNode) => number | null {
+  const memo = new Map<GroupNode, Map<GroupNode, number | null>>();
+  const sumTo = (r: GroupNode, c: GroupNode): number | null => {
+    const siblings = r.parent?.children ?? [];
+    let at = r.index;
+    // Walk back to the nearest sibling already summed for this column (or the first), then forward.
+    while (at > 0 && !memo.get(siblings[at - 1]!)?.has(c)) at--;
+    let sum: number | null = at > 0 ? (memo.get(siblings[at - 1]!)!.get(c) ?? null) : null;
+    for (let i = at; i <= r.index; i++) {
+      const x = res.cell(k, siblings[i]!, c);
+      if (x !== null) sum = (sum ?? 0) + x;
+      const byCol = memo.get(siblings[i]!) ?? new Map<GroupNode, number | null>();
+      byCol.set(c, sum);
+      memo.set(siblings[i]!, byCol);
+    }
+    return sum;
+  };
+  return (v, r, c) => (r.parent === null ? v : sumTo(r, c));
 }

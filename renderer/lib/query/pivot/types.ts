@@ -52,6 +52,16 @@ export interface LaidOutValue {
   shown: (number | null)[];
   /** The value over the whole (filtered) source — the grand total, whether or not the table shows it. */
   grand: number | null;
+  /** Range of `shown` (set by the layout, which visits every cell anyway), so views need not scan it again. */
+  extent?: ValueExtent;
+}
+
+export interface ValueExtent {
+  /** Largest magnitude among the shown figures (0 when there are none). */
+  maxAbs: number;
+  negative: boolean;
+  /** Every shown figure is a whole number. */
+  integers: boolean;
 }
 
 export interface PivotLayout {
