@@ -5,9 +5,9 @@
 
 export const ROW_HEIGHT = 28;
 /** Rows drawn beyond the view, above and below. */
-export const OVERSCAN_ROWS = 4;
+export const OVERSCAN_ROWS = 3;
 /** Pixels of columns drawn beyond the view, left and right. */
-export const OVERSCAN_PX = 240;
+export const OVERSCAN_PX = 160;
 /**
  * Axes this small are drawn whole: they cost little, and "every row called X" stays in the page for people and
  * tests that look for it. Only past these are rows and columns drawn by the window.
