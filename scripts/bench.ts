@@ -1,7 +1,8 @@
 // Script layer (`npm run bench`, not a test): measures the app in Debian's Chromium — engine start to first query,
 // loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M and
 // 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
-// version, same thread count) in the same run, printing ratios; then disclosure control (protection and audit of
+// version, same thread count) in the same run, printing ratios; a pivot of 50,000 column values (time to draw,
+// longest task); then disclosure control (protection and audit of
 // 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts) and briefing-pack exports (scripts/bench-pack.ts). Figures go to bench/results.json as
 // [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
 // (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
@@ -13,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { startServer } from './serve.ts';
 import { launchChromium } from '../tests/chromium.ts';
 import { generateReferralsSql, groupBySql } from './bench-data.ts';
-import { benchPivots } from './bench-pivot.ts';
+import { benchPivots, benchWidePivot } from './bench-pivot.ts';
 import { benchSdc } from './bench-sdc.ts';
 import { benchPack } from './bench-pack.ts';
 
@@ -109,6 +110,9 @@ async function main(): Promise<void> {
       results.push({ name: `${what}: engine memory in use after the pivots (limit ${run.memoryLimit})`, value: round(run.memoryGiB, 2), unit: 'GiB' });
     }
     conn.closeSync();
+    const wide = await benchWidePivot(page, (sql) => runInApp(page, sql));
+    results.push({ name: 'pivot of 50,000 column values × 7 rows (200,000 rows): "Show all" to the table drawn (Chromium)', value: round(wide.layoutMs), unit: 'ms' });
+    results.push({ name: 'pivot of 50,000 column values: longest task meanwhile (wall-clock, Chromium)', value: round(wide.longestTaskMs), unit: 'ms' });
 
     // Briefing pack: 20 items resolved and written as XLSX and DOCX (Node), then laid out and printed to PDF by
     // the print view in Chromium (the same pages window.print() and Electron's printToPDF print).
