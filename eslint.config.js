@@ -73,6 +73,20 @@ export default tseslint.config(
     ],
     { ignores: ['renderer/**/*.test.ts'], rules: { 'no-restricted-globals': ['error', ...domGlobals] } },
   ),
+  // renderer/lib/io: file formats in and out (readers, exporters); format libraries and the pure layers, nothing of the UI
+  // or the engine, so every reader and writer runs the same in the page, a worker and Node.
+  layer(['renderer/lib/io/**/*.ts'], [
+    SVELTE,
+    ELECTRON,
+    DUCKDB,
+    NODE,
+    DOMPURIFY,
+    path('engine', 'Readers and writers do not run queries: the services combine them with the engine.'),
+    path('host', 'Readers and writers do not use the host.'),
+    path('state', 'Readers and writers do not know the UI.'),
+    path('components', 'Readers and writers do not know the UI.'),
+    path('features', 'Readers and writers do not know the UI.'),
+  ], { ignores: ['renderer/**/*.test.ts'] }),
   layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, DOMPURIFY, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
     ignores: nodeOnly,
   }),
