@@ -90,6 +90,18 @@ export default tseslint.config(
   layer(['renderer/lib/engine/**/*.ts'], [SVELTE, ELECTRON, NODE, DOMPURIFY, path('components', 'The engine does not know the UI.'), path('state', 'The engine does not know the UI.'), path('host', 'The engine does not use the host.')], {
     ignores: nodeOnly,
   }),
+  // renderer/lib/services: the seams that combine the engine with the pure layers and the readers (imports); no UI.
+  layer(['renderer/lib/services/**/*.ts'], [
+    SVELTE,
+    ELECTRON,
+    DUCKDB,
+    NODE,
+    DOMPURIFY,
+    path('host', 'Services do not use the host: the state layer passes what they need.'),
+    path('state', 'Services do not know the UI.'),
+    path('components', 'Services do not know the UI.'),
+    path('features', 'Services do not know the UI.'),
+  ], { ignores: ['renderer/**/*.test.ts'] }),
   // renderer/lib/solver: HiGHS behind the pure layers' LpSolver interface; Node-only loading stays in highs-node.ts.
   layer(
     ['renderer/lib/solver/**/*.ts'],

@@ -56,6 +56,30 @@ export class BrowserEngine implements Engine {
     await this.query(createTableSql(def));
   }
 
+  async registerFile(name: string, data: Uint8Array | Blob): Promise<void> {
+    if (!this.db) throw new Error('The engine is not open.');
+    if (data instanceof Uint8Array) await this.db.registerFileBuffer(name, data);
+    // The worker reads a Blob with FileReaderSync, a piece at a time, as DuckDB asks for byte ranges.
+    else await this.db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.db?.dropFile(name).catch(() => undefined);
+  }
+
+  insertArrow(table: string, ipcStream: Uint8Array): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (!this.conn) throw new Error('The engine is not open.');
+      try {
+        await this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+      } catch (err) {
+        throw new QueryError(`-- insert Arrow into ${table}`, err instanceof Error ? err.message : String(err));
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     // The read-only transaction and its statement share one turn of the queue: nothing else can run inside it.
     const run = this.queue.then(() => (options.readOnly ? this.runReadOnly(sql) : this.runNow(sql)));

@@ -72,6 +72,26 @@ export class NodeEngine implements Engine {
     return { sql, table, elapsedMs: performance.now() - started };
   }
 
+  async registerFile(name: string, data: Uint8Array | Blob): Promise<void> {
+    this.bindings().registerFileBuffer(name, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+  }
+
+  async dropFile(name: string): Promise<void> {
+    try {
+      this.bindings().dropFile(name);
+    } catch {
+      // not registered: nothing to free
+    }
+  }
+
+  async insertArrow(table: string, ipcStream: Uint8Array): Promise<void> {
+    try {
+      this.connection().insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    } catch (err) {
+      throw new QueryError(`-- insert Arrow into ${table}`, err instanceof Error ? err.message : String(err));
+    }
+  }
+
   async cancel(): Promise<boolean> {
     return false; // the blocking build runs each query to completion before returning
   }

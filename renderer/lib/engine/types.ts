@@ -29,6 +29,15 @@ export interface Engine {
    * at every rebuild can never alter data, whatever its text.
    */
   query(sql: string, options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Makes bytes readable by SQL under a virtual file name (read_csv('name')). A Blob (a picked or stored file) is read
+   * by the engine in pieces as SQL needs it, never whole into the page's memory; bytes pass to the engine.
+   */
+  registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
+  /** Forgets a registered file (its bytes are freed); unknown names are ignored. */
+  dropFile(name: string): Promise<void>;
+  /** Creates `table` (a plain, unquoted name) from an Arrow IPC stream; the table must not exist yet. */
+  insertArrow(table: string, ipcStream: Uint8Array): Promise<void>;
   /** Cancels the running query, if any; resolves true when one was cancelled. */
   cancel(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,0 +1,97 @@
+// Query layer, pure: infers each imported column's type from its text, in one SQL scan of a sample. A column becomes
+// a number, date or true/false only when EVERY non-empty cell reads as one (shorthand such as [c] aside), and stays
+// text when any value would be lost or changed by a conversion (codes with leading zeros, a few words among numbers).
+// The analyst sees the counts and may choose another type; cells that then do not convert are kept in a status column.
+import type { Table } from 'apache-arrow';
+import { quoteIdent } from '../quote.ts';
+import { cellTests, type DateStyle, type ImportType, type NumberStyle } from './text-sql.ts';
+
+/** The counts one column's inference rests on (over the sample). */
+export interface ColumnCounts {
+  /** Non-empty cells that are not shorthand. */
+  values: number;
+  markers: number;
+  /** Figures followed by a marker ("12 [p]"). */
+  suffixed: number;
+  integers: number;
+  decimals: number;
+  leadingZeros: number;
+  isoDates: number;
+  dmyDates: number;
+  timestamps: number;
+  booleans: number;
+}
+
+export interface ColumnGuess {
+  type: ImportType;
+  dates: DateStyle;
+  counts: ColumnCounts;
+  /** Why a column that looks numeric was kept as text, for the preview's warning. */
+  keptAsText: 'mixed' | 'leading-zeros' | null;
+}
+
+const KEYS = ['values', 'markers', 'suffixed', 'integers', 'decimals', 'leadingZeros', 'isoDates', 'dmyDates', 'timestamps', 'booleans'] as const;
+
+/** Columns per inference query: a 5,000-column file is inferred in several scans rather than one enormous statement. */
+export const COLUMNS_PER_SCAN = 150;
+
+/** One scan counting, for each (text) column, how many cells read as each type. */
+export function inferSql(relation: string, columns: string[], style: NumberStyle): string {
+  const parts = columns.flatMap((c, i) => {
+    const t = cellTests(quoteIdent(c), style);
+    const value = `NOT ${t.empty} AND NOT ${t.marker}`;
+    const counts: Record<(typeof KEYS)[number], string> = {
+      values: value,
+      markers: `NOT ${t.empty} AND ${t.marker}`,
+      suffixed: `${value} AND ${t.suffix}`,
+      integers: `${value} AND ${t.integer}`,
+      decimals: `${value} AND ${t.decimal}`,
+      leadingZeros: `${value} AND ${t.leadingZero}`,
+      isoDates: `${value} AND ${t.isoDate}`,
+      dmyDates: `${value} AND ${t.dmyDate}`,
+      timestamps: `${value} AND ${t.timestamp}`,
+      booleans: `${value} AND ${t.boolean}`,
+    };
+    return KEYS.map((k) => `count(*) FILTER (WHERE ${counts[k]})::DOUBLE AS "${k}_${i}"`);
+  });
+  return `SELECT count(*)::DOUBLE AS "rows", ${parts.join(', ')} FROM ${relation}`;
+}
+
+/** The counts of each column, from inferSql's one-row result. */
+export function readCounts(table: Table, columnCount: number): ColumnCounts[] {
+  const get = (name: string) => Number(table.getChild(name)?.get(0) ?? 0);
+  return Array.from({ length: columnCount }, (_, i) => Object.fromEntries(KEYS.map((k) => [k, get(`${k}_${i}`)])) as unknown as ColumnCounts);
+}
+
+/** The type a column's counts support (see the module comment for the rule). */
+export function guessType(counts: ColumnCounts): ColumnGuess {
+  const { values: n } = counts;
+  const guess = (type: ImportType, dates: DateStyle = 'iso', keptAsText: ColumnGuess['keptAsText'] = null): ColumnGuess => ({ type, dates, counts, keptAsText });
+  if (n === 0) return guess(counts.markers > 0 ? 'BIGINT' : 'VARCHAR');
+  if (counts.leadingZeros > 0 && counts.decimals === n) return guess('VARCHAR', 'iso', 'leading-zeros');
+  if (counts.integers === n) return guess('BIGINT');
+  if (counts.decimals === n) return guess('DOUBLE');
+  if (counts.isoDates === n) return guess('DATE');
+  if (counts.dmyDates === n) return guess('DATE', 'dmy');
+  if (counts.timestamps === n) return guess('TIMESTAMP');
+  if (counts.booleans === n) return guess('BOOLEAN');
+  return guess('VARCHAR', 'iso', counts.decimals >= n / 2 ? 'mixed' : null);
+}
+
+/** How many of a column's values convert to `type` (the rest go to its status column). */
+export function convertible(counts: ColumnCounts, type: ImportType, dates: DateStyle): number {
+  switch (type) {
+    case 'VARCHAR':
+      return counts.values;
+    case 'BIGINT':
+      return counts.integers;
+    case 'DOUBLE':
+      return counts.decimals;
+    case 'DATE':
+      return dates === 'dmy' ? counts.dmyDates : counts.isoDates;
+    case 'TIMESTAMP':
+      return counts.timestamps;
+    case 'BOOLEAN':
+      return counts.booleans;
+  }
+}
