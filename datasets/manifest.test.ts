@@ -74,6 +74,8 @@ const VALIDATORS: Record<ColumnType, (v: string) => boolean> = {
   DOUBLE: (v) => v === '' || (/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v) && Number.isFinite(Number(v))),
   VARCHAR: () => true,
   DATE: (v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v + 'T00:00:00Z'))),
+  TIMESTAMP: (v) => v === '' || (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T') + 'Z'))),
+  BOOLEAN: (v) => v === '' || v === 'true' || v === 'false',
 };
 
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Manifest;

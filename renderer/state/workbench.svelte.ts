@@ -17,13 +17,16 @@ import { addItem } from '../lib/pack/actions.ts';
 import { createPackServices } from '../lib/engine/pack-services.ts';
 import { workerProtector } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
+import type { Imports } from './imports.svelte.ts';
+import type { ImportDraft } from './import-draft.svelte.ts';
 
 export type Tab =
   | { id: string; kind: 'overview'; title: string }
   | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
   | { id: string; kind: 'dataset'; title: string; datasetId: string }
   | { id: string; kind: 'pivot'; title: string; pivot: PivotState }
-  | { id: string; kind: 'pack'; title: string };
+  | { id: string; kind: 'pack'; title: string }
+  | { id: string; kind: 'import'; title: string };
 
 export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 
@@ -55,6 +58,8 @@ export class Workbench {
     readonly host: Host,
     private readonly createEngine: () => Engine,
     private readonly loadDatasets: LoadDatasets,
+    /** The analyst's imported tables and where their files are kept. */
+    readonly imports: Imports | null = null,
   ) {}
 
   get activeTab(): Tab | undefined {
@@ -78,6 +83,7 @@ export class Workbench {
       performance.mark('datasets-start');
       this.datasets = await this.loadDatasets(engine);
       performance.measure('datasets-load', 'datasets-start');
+      if (this.imports) this.datasets = [...this.datasets, ...(await this.imports.restore(engine))];
       this.status = 'ready';
     } catch (err) {
       this.status = 'failed';
@@ -105,7 +111,7 @@ export class Workbench {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
-    const published = () => this.datasets.filter((d) => d.error === null).map((d) => d.def.id);
+    const published = () => this.datasets.filter((d) => d.error === null && !d.def.imported).map((d) => d.def.id);
     const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, savedAt, published);
     this.tabs.push({ id, kind: 'sql', title: name ?? `SQL ${this.sqlCount}`, console });
     this.activeTabId = id;
@@ -196,6 +202,62 @@ export class Workbench {
   /** "Add to pack" from a console: the query's result as a table. */
   addQueryToPack(sql: string, caption: string): void {
     this.pack.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [], noteTargets: [] }).pack);
+  }
+
+  /** The import tab; with a file (picked, dropped or pasted), its preview. */
+  openImport(file?: Blob, name?: string): void {
+    if (!this.tabs.some((t) => t.id === 'import')) this.tabs.push({ id: 'import', kind: 'import', title: 'Import data' });
+    this.activeTabId = 'import';
+    const engine = this.currentEngine();
+    if (file && engine && this.imports) {
+      const taken = this.datasets.map((d) => d.def.id);
+      void this.tableNames(engine).then((names) => this.imports?.begin(engine, file, name ?? 'file', () => [...taken, ...names]));
+    }
+  }
+
+  /** Creates the tables of the import being previewed and lists them with the datasets. */
+  async confirmImport(draft: ImportDraft): Promise<void> {
+    if (!this.imports) return;
+    const done = await draft.confirm();
+    if (done.length === 0) return;
+    this.datasets = [...this.datasets, ...(await this.imports.added(done))];
+    this.pivotRunner?.invalidate();
+  }
+
+  /** Drops the import being previewed (nothing was created). */
+  cancelImport(): void {
+    const draft = this.imports?.draft;
+    if (!draft || !this.imports) return;
+    this.imports.draft = null;
+    void draft.discard();
+  }
+
+  /** Removes an imported table, its stored file and its tab. */
+  async removeImport(table: string): Promise<void> {
+    const engine = this.currentEngine();
+    if (!engine || !this.imports) return;
+    await this.imports.remove(engine, table);
+    this.datasets = this.datasets.filter((d) => d.def.id !== table || !d.def.imported);
+    this.closeTab(`dataset-${table}`);
+    this.pivotRunner?.invalidate();
+  }
+
+  /** Renames an imported table or changes its title and description. */
+  async renameImport(table: string, next: { table: string; title: string; description: string }): Promise<void> {
+    const engine = this.currentEngine();
+    if (!engine || !this.imports) return;
+    if (!(await this.imports.rename(engine, table, next))) return;
+    this.datasets = this.datasets.map((d) => (d.def.id === table && d.def.imported ? { ...d, def: { ...d.def, id: next.table, title: next.title, description: next.description } } : d));
+    const tab = this.tabs.find((t) => t.id === `dataset-${table}`);
+    if (tab?.kind === 'dataset') Object.assign(tab, { id: `dataset-${next.table}`, datasetId: next.table, title: next.title });
+    if (this.activeTabId === `dataset-${table}`) this.activeTabId = `dataset-${next.table}`;
+    this.pivotRunner?.invalidate();
+  }
+
+  /** Every table and view in the engine (so an import never takes an existing name). */
+  private async tableNames(engine: Engine): Promise<string[]> {
+    const { table } = await engine.query('SELECT table_name AS n FROM information_schema.tables');
+    return Array.from({ length: table.numRows }, (_, i) => String(table.getChild('n')?.get(i)));
   }
 
   openDataset(datasetId: string): void {

@@ -1,7 +1,7 @@
 // Engine layer, pure: the shape of datasets/manifest.json, which names every built-in table with its metadata
 // (source, licence, period, vintage, notes) and column types. The engine loads tables with exactly these types.
 
-export type ColumnType = 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'VARCHAR' | 'DATE';
+export type ColumnType = 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'VARCHAR' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN';
 
 export interface ColumnDef {
   name: string;
@@ -31,6 +31,8 @@ export interface DatasetDef {
   sha256: string;
   columns: ColumnDef[];
   statedTotals?: StatedTotal[];
+  /** The analyst's own data, imported in the app (unpublished: disclosure control is on by default). */
+  imported?: boolean;
 }
 
 export interface Manifest {

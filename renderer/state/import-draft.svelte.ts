@@ -1,0 +1,158 @@
+// State layer: one import in progress — the file read, each table it holds staged and previewed, the analyst's
+// names and types — until they confirm (tables created and stored) or cancel (staging dropped, nothing created).
+// A failure at any step leaves a worded message here and every table already loaded untouched.
+import type { Table } from 'apache-arrow';
+import type { Engine } from '../lib/engine/types.ts';
+import { describeImportError, describeWarning } from '../lib/io/import/import-words.ts';
+import { ImportError, type Detected } from '../lib/io/import/types.ts';
+import { commitImport, fileFacts, type FileFacts, type FileReaders, type Imported, type ReadTable } from '../lib/services/import/importer.ts';
+import type { ImportStore } from '../lib/services/import/store.ts';
+import { TableImport, type ColumnDraft } from '../lib/services/import/table-import.ts';
+import { tableNameFor, tableNameProblem } from '../lib/query/import/names.ts';
+import type { ImportType } from '../lib/query/import/text-sql.ts';
+import { columnWarnings } from '../lib/services/import/column-words.ts';
+
+export class DraftTable {
+  include = $state(true);
+  table = $state('');
+  title = $state('');
+  columns = $state<ColumnDraft[]>([]);
+  preview = $state.raw<Table | null>(null);
+  previewError = $state<string | null>(null);
+
+  constructor(
+    readonly read: ReadTable,
+    readonly staged: TableImport,
+  ) {}
+
+  /** Why this table's name cannot be used, in words, or null. */
+  nameProblem(taken: string[]): string | null {
+    const problem = tableNameProblem(this.table, taken);
+    if (problem === 'empty') return 'Give the table a name.';
+    if (problem === 'characters') return 'Use letters, digits and underscores only, starting with a letter (for example cases_2023).';
+    if (problem === 'taken') return `A table called ${this.table} already exists: choose another name.`;
+    return null;
+  }
+
+  /** The reader's warnings and the columns' own, worded. */
+  get warnings(): string[] {
+    return [...this.read.warnings.map(describeWarning), ...columnWarnings(this.columns)];
+  }
+}
+
+export class ImportDraft {
+  status = $state<'reading' | 'ready' | 'importing' | 'done' | 'failed'>('reading');
+  /** What is happening now, and how far (0–1) when known. */
+  progress = $state<{ label: string; fraction: number | null } | null>(null);
+  error = $state<string | null>(null);
+  tables = $state<DraftTable[]>([]);
+  detected = $state.raw<Detected[]>([]);
+  skipped = $state.raw<{ name: string; why: string }[]>([]);
+  imported = $state.raw<Imported[]>([]);
+  private facts: Promise<FileFacts> | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly store: ImportStore,
+    private readonly readers: FileReaders,
+    readonly file: Blob,
+    readonly fileName: string,
+    /** Every table name in use, so a new one never replaces it. */
+    private readonly taken: () => string[],
+  ) {}
+
+  /** Reads the file and stages every table it holds for the preview. */
+  async open(): Promise<void> {
+    try {
+      this.progress = { label: `Reading ${this.fileName}…`, fraction: null };
+      const outcome = await this.readers.read(this.file, this.fileName);
+      // The SHA-256 is read alongside the preview: a big file's hash is ready by the time the analyst confirms.
+      this.facts = fileFacts(this.file, this.fileName, outcome.format);
+      this.detected = outcome.detected;
+      this.skipped = outcome.skipped;
+      const names = [...this.taken()];
+      for (const read of outcome.tables) {
+        const staged = new TableImport(this.engine, read.source);
+        await staged.stage();
+        const table = new DraftTable(read, staged);
+        table.columns = await staged.infer(read.names);
+        table.table = tableNameFor(this.fileName, outcome.tables.length > 1 ? read.sheet : null, names);
+        names.push(table.table);
+        table.title = read.title ?? (read.sheet ? `${this.fileName}, ${read.sheet}` : this.fileName);
+        this.tables.push(table);
+        await this.refreshPreview(table);
+      }
+      this.status = 'ready';
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  /** Renames a column or changes its type, and shows the preview again. */
+  async setColumn(table: DraftTable, index: number, patch: { name?: string; type?: ImportType }): Promise<void> {
+    table.columns = table.columns.map((c, i) => (i === index ? { ...c, ...patch } : c));
+    await this.refreshPreview(table);
+  }
+
+  async refreshPreview(table: DraftTable): Promise<void> {
+    try {
+      table.preview = (await table.staged.preview(table.columns)).table;
+      table.previewError = null;
+    } catch (err) {
+      table.previewError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** Why the analyst cannot confirm yet, or null. */
+  get blocker(): string | null {
+    const chosen = this.tables.filter((t) => t.include);
+    if (chosen.length === 0) return 'Choose at least one table to import.';
+    const taken = this.taken();
+    for (const t of chosen) {
+      const others = [...taken, ...chosen.filter((o) => o !== t).map((o) => o.table)];
+      const problem = t.nameProblem(others);
+      if (problem) return problem;
+      const names = t.columns.map((c) => c.name.trim().toLowerCase());
+      if (names.some((n) => n === '')) return `Every column of ${t.table} needs a name.`;
+      if (names.some((n, i) => names.indexOf(n) !== i)) return `Two columns of ${t.table} have the same name.`;
+    }
+    return null;
+  }
+
+  /** Creates and stores the chosen tables; returns what was imported (also kept in `imported`). */
+  async confirm(): Promise<Imported[]> {
+    if (this.status !== 'ready' || this.blocker) return [];
+    this.status = 'importing';
+    const done: Imported[] = [];
+    try {
+      this.progress = { label: `Checking ${this.fileName} (SHA-256)…`, fraction: null };
+      const facts = await this.facts!;
+      for (const t of this.tables.filter((x) => x.include)) {
+        this.progress = { label: `Creating ${t.table}…`, fraction: null };
+        const confirmed = { table: t.table, title: t.title.trim() || t.table, description: t.read.title ?? '', notes: t.read.notes, columns: t.columns };
+        done.push(await commitImport(this.engine, this.store, this.file, facts, t.read, t.staged, confirmed));
+      }
+      this.imported = done;
+      this.status = 'done';
+    } catch (err) {
+      this.imported = done;
+      this.fail(err);
+    } finally {
+      this.progress = null;
+      await this.discard();
+    }
+    return done;
+  }
+
+  /** Drops every staged table and file: nothing of this import is left in the engine but what was confirmed. */
+  async discard(): Promise<void> {
+    for (const t of this.tables) await t.staged.discard();
+  }
+
+  private fail(err: unknown): void {
+    this.status = 'failed';
+    this.error = err instanceof ImportError ? describeImportError(err) : `${this.fileName} could not be imported: ${err instanceof Error ? err.message : String(err)}. Nothing was created; the tables already loaded are unchanged.`;
+  }
+}

@@ -1,0 +1,106 @@
+// State layer: the analyst's imported tables — rebuilt from their stored files at every start, added by an import,
+// renamed, re-imported from a new version of the file, and removed. Each appears among the datasets as an
+// unpublished dataset with its provenance; one that cannot be rebuilt is listed with the reason, its file kept.
+import type { LoadedDataset } from '../lib/engine/builtin.ts';
+import type { Engine } from '../lib/engine/types.ts';
+import { quoteIdent } from '../lib/query/quote.ts';
+import { importedDatasetDef, type ImportRecord } from '../lib/services/import/record.ts';
+import { restoreImport, type FileReaders, type Imported, type RestoreProblem } from '../lib/services/import/importer.ts';
+import type { ImportStore } from '../lib/services/import/store.ts';
+import type { StatusOutcome } from '../lib/services/import/outcome.ts';
+import { ImportDraft } from './import-draft.svelte.ts';
+
+const PROBLEM_WORDS: Record<RestoreProblem, string> = {
+  'file-missing': 'its stored file is missing. Import the file again.',
+  'file-changed': 'its stored file no longer matches the SHA-256 recorded when it was imported, so it was not loaded. Import the file again.',
+  'sheet-missing': 'the sheet it came from is no longer in the stored file.',
+  'rows-differ': 'rebuilding it did not give the rows recorded at import, so it was not loaded.',
+  failed: 'it could not be rebuilt from its stored file.',
+};
+
+/** The dataset entry of an imported table. */
+function loadedEntry(record: ImportRecord, status: StatusOutcome[], fingerprint: string | null, error: string | null): LoadedDataset {
+  const statusColumns = status.map((s) => ({ name: s.statusColumn, type: 'VARCHAR' as const }));
+  return { def: importedDatasetDef(record, statusColumns), rows: error ? null : record.rows, fingerprint, error };
+}
+
+export class Imports {
+  /** Records by table name. */
+  records = $state.raw<ImportRecord[]>([]);
+  draft = $state<ImportDraft | null>(null);
+  usage = $state.raw<{ used: number; quota: number } | null>(null);
+  /** Stored imports that could not be read at all (kept where they are). */
+  unreadable = $state.raw<{ id: string; reason: string }[]>([]);
+
+  constructor(
+    readonly store: ImportStore,
+    private readonly readers: FileReaders,
+  ) {}
+
+  /** Rebuilds every stored import in the engine; returns their dataset entries. */
+  async restore(engine: Engine): Promise<LoadedDataset[]> {
+    const entries = await this.store.list().catch(() => []);
+    const loaded: LoadedDataset[] = [];
+    const records: ImportRecord[] = [];
+    const unreadable: { id: string; reason: string }[] = [];
+    for (const entry of entries) {
+      if (entry.kind === 'unreadable') {
+        unreadable.push({ id: entry.id, reason: entry.reason });
+        continue;
+      }
+      const { record } = entry;
+      records.push(record);
+      const restored = await restoreImport(engine, this.store, this.readers, record);
+      loaded.push(
+        restored.kind === 'restored'
+          ? loadedEntry(record, restored.outcome.status, restored.fingerprint, null)
+          : loadedEntry(record, [], null, `${PROBLEM_WORDS[restored.problem]}${restored.detail ? ` (${restored.detail})` : ''}`),
+      );
+    }
+    this.records = records;
+    this.unreadable = unreadable;
+    this.usage = await this.store.usage().catch(() => null);
+    return loaded;
+  }
+
+  /** Starts an import of a file: read and staged for the preview; nothing is created yet. */
+  begin(engine: Engine, file: Blob, name: string, taken: () => string[]): ImportDraft {
+    void this.draft?.discard();
+    const draft = new ImportDraft(engine, this.store, this.readers, file, name, taken);
+    this.draft = draft;
+    void draft.open();
+    return draft;
+  }
+
+  /** Records what a confirmed draft created; returns the new dataset entries. */
+  async added(imported: Imported[]): Promise<LoadedDataset[]> {
+    this.records = [...this.records, ...imported.map((i) => i.record)];
+    this.usage = await this.store.usage().catch(() => null);
+    return imported.map((i) => loadedEntry(i.record, i.outcome.status, i.fingerprint, null));
+  }
+
+  /** Removes an imported table and its stored file. */
+  async remove(engine: Engine, table: string): Promise<void> {
+    const record = this.records.find((r) => r.table === table);
+    if (!record) return;
+    await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    await this.store.remove(record.id);
+    this.records = this.records.filter((r) => r !== record);
+    this.usage = await this.store.usage().catch(() => null);
+  }
+
+  /** Renames an imported table (and its title), in the engine and in its record. */
+  async rename(engine: Engine, table: string, next: { table: string; title: string; description: string }): Promise<ImportRecord | null> {
+    const record = this.records.find((r) => r.table === table);
+    if (!record) return null;
+    if (next.table !== table) await engine.query(`ALTER TABLE ${quoteIdent(table)} RENAME TO ${quoteIdent(next.table)}`);
+    const updated = { ...record, ...next };
+    await this.store.update(updated);
+    this.records = this.records.map((r) => (r === record ? updated : r));
+    return updated;
+  }
+
+  recordOf(table: string): ImportRecord | undefined {
+    return this.records.find((r) => r.table === table);
+  }
+}
