@@ -1,8 +1,9 @@
 // Visualisation layer, pure: how numbers and values are written for people. Integers get thousands separators
 // and are never rounded; other numbers keep every digit the engine returned (no silent rounding).
 
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 });
+// signDisplay 'negative': a zero is "0", never "-0" (a sum of -0.0 from the engine, or a difference of nothing).
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, signDisplay: 'negative' });
+const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20, signDisplay: 'negative' });
 
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);

@@ -14,7 +14,7 @@ export function isPercent(mode: ShowAs): boolean {
 
 export function formatPivotCell(v: number | null, mode: ShowAs): string {
   if (v === null) return '';
-  if (isPercent(mode)) return `${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+  if (isPercent(mode)) return `${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' })}%`;
   if (mode === 'diff_previous' && v > 0) return `+${formatNumber(v)}`;
   return formatNumber(v);
 }
