@@ -19,6 +19,9 @@ import { workerProtector } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
 import type { Imports } from './imports.svelte.ts';
 import type { ImportDraft } from './import-draft.svelte.ts';
+import { sourceDatasets } from '../lib/pack/datasets.ts';
+import { setProtection } from '../lib/query/pivot/actions.ts';
+import { DEFAULT_SDC_RULES } from '../lib/sdc/rules.ts';
 
 export type Tab =
   | { id: string; kind: 'overview'; title: string }
@@ -122,11 +125,18 @@ export class Workbench {
   openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string, savedName: string | null = null): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
-    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? newPivotSpec(source), chart ?? null, spec === undefined);
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? this.newSpec(source), chart ?? null, spec === undefined);
     pivot.savedName = savedName;
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
     void pivot.load();
+  }
+
+  /** A new pivot's spec: over unpublished data (an imported table), disclosure control starts on. */
+  private newSpec(source: PivotSource): PivotSpec {
+    const spec = newPivotSpec(source);
+    const unpublished = sourceDatasets(source, this.datasets.map((d) => d.def)).some((d) => d.imported);
+    return unpublished ? setProtection(spec, { value: 0, rules: DEFAULT_SDC_RULES }) : spec;
   }
 
   /**

@@ -109,11 +109,35 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       g.sessionStorage.setItem('e2e-fresh', '1');
     });
     await page.goto(server.url);
-    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${datasetCount} datasets loaded`, { timeout: 60_000 });
+    const status = page.getByRole('contentinfo', { name: 'Status' });
+    await expect(status).toContainText('datasets loaded', { timeout: 60_000 });
+    // Imported tables are kept in the origin's file system (OPFS), shared by a worker's tests like local storage:
+    // each test starts with none, so a leftover store is removed and the page loaded again without it.
+    if (await clearImports(page)) {
+      await page.reload();
+      await expect(status).toContainText('datasets loaded', { timeout: 60_000 });
+    }
+    await expect(status).toContainText(`${datasetCount} datasets loaded`);
     await use(page);
     await page.close();
   },
 });
+
+/** Removes the page's stored imports (OPFS folder "imports"); true when there was one. */
+export function clearImports(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    type Dir = { getDirectoryHandle(n: string): Promise<Dir>; keys(): AsyncIterable<string>; removeEntry(n: string, o: { recursive: boolean }): Promise<void> };
+    const storage = (globalThis as unknown as { navigator: { storage: { getDirectory(): Promise<Dir> } } }).navigator.storage;
+    const root = await storage.getDirectory();
+    const imports = await root.getDirectoryHandle('imports').catch(() => null);
+    if (!imports) return false;
+    let stored = 0;
+    for await (const name of imports.keys()) if (name) stored += 1;
+    if (stored === 0) return false;
+    await root.removeEntry('imports', { recursive: true });
+    return true;
+  });
+}
 
 /** The page's local storage as the tests see it (they are typed for Node, without the DOM's globals). */
 type PageStorage = { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } };

@@ -1,0 +1,88 @@
+// Services layer: a picked, dropped or pasted file read by the reader its first bytes call for — delimited text
+// sniffed from its first megabyte and left for DuckDB to read whole (converted to UTF-8 as a stream when it is not),
+// workbooks sheet by sheet, JSON and Parquet as grids — each table with its header names made up one shared way.
+import { cleanHeaderNames } from '../../io/import/csv-sniff.ts';
+import { sniffCsv } from '../../io/import/csv-sniff.ts';
+import { toUtf8Stream } from '../../io/import/encoding.ts';
+import { containerOf, formatOf } from '../../io/import/format.ts';
+import { readJson } from '../../io/import/json.ts';
+import { readParquet } from '../../io/import/parquet.ts';
+import { readWorkbook, type WorkbookRead } from '../../io/import/spreadsheet.ts';
+import { gunzipStream, readHead, readTextSample } from '../../io/import/text-stream.ts';
+import { ImportError, type CsvPlan, type GridTable } from '../../io/import/types.ts';
+import type { FileReaders, ReadOutcome, ReadTable } from './importer.ts';
+
+/** The most of a workbook, JSON or Parquet file read into memory at once (delimited text has no limit). */
+export const MAX_IN_MEMORY_BYTES = 512 * 1024 * 1024;
+
+/** How workbooks and Parquet files are parsed: in the page, a worker; in Node, directly. */
+export interface GridParsers {
+  workbook(bytes: Uint8Array, name: string): Promise<WorkbookRead>;
+  parquet(bytes: Uint8Array, name: string): Promise<GridTable>;
+}
+
+export const directParsers: GridParsers = {
+  workbook: async (bytes, name) => readWorkbook(bytes, name),
+  parquet: (bytes, name) => readParquet(bytes, name),
+};
+
+function gridTable(grid: GridTable, sheet: string | null): ReadTable {
+  const { names, warnings } = cleanHeaderNames(grid.header);
+  return {
+    sheet,
+    source: { kind: 'grid', grid },
+    names,
+    title: grid.title ?? null,
+    notes: grid.notes ?? [],
+    detected: grid.detected,
+    warnings: [...warnings, ...grid.warnings],
+  };
+}
+
+async function bytesOf(file: Blob, name: string): Promise<Uint8Array> {
+  if (file.size > MAX_IN_MEMORY_BYTES) throw new ImportError('too-large', name, { limit: `${MAX_IN_MEMORY_BYTES / 1024 / 1024} MB` });
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** A delimited file as UTF-8 bytes DuckDB reads: the file itself when it already is, else a converted copy. */
+export async function utf8Of(file: Blob, plan: CsvPlan, name = 'file'): Promise<Blob> {
+  if (!plan.gzip && (plan.encoding === 'utf-8' || plan.encoding === 'utf-8-bom')) return file;
+  let stream = file.stream() as ReadableStream<Uint8Array>;
+  if (plan.gzip) stream = gunzipStream(stream, name);
+  stream = toUtf8Stream(stream, plan.encoding);
+  return new Response(stream).blob();
+}
+
+export function createReaders(parsers: GridParsers = directParsers): FileReaders {
+  return {
+    async read(file: Blob, name: string): Promise<ReadOutcome> {
+      if (file.size === 0) throw new ImportError('empty', name);
+      const head = (await readHead(file.stream() as ReadableStream<Uint8Array>, 64)).bytes;
+      const container = containerOf(head);
+      const format = formatOf(container, name);
+      if (container === 'zip' || container === 'cfb') {
+        const wb = await parsers.workbook(await bytesOf(file, name), name);
+        return { format, tables: wb.sheets.map((s) => gridTable(s, s.name)), skipped: wb.skipped, detected: wb.detected, warnings: wb.warnings };
+      }
+      if (container === 'parquet' || container === 'json') {
+        const bytes = await bytesOf(file, name);
+        const grid = container === 'parquet' ? await parsers.parquet(bytes, name) : readJson(bytes, name);
+        return { format, tables: [gridTable(grid, null)], skipped: [], detected: grid.detected, warnings: [] };
+      }
+      const sample = await readTextSample(() => file.stream() as ReadableStream<Uint8Array>, name);
+      const plan = sniffCsv(sample.text, name, { complete: sample.complete, encoding: sample.encoding, gzip: sample.gzip });
+      const { names, warnings } = cleanHeaderNames(plan.columns);
+      const table: ReadTable = {
+        sheet: null,
+        source: { kind: 'csv', plan, utf8: await utf8Of(file, plan, name) },
+        names,
+        title: null,
+        notes: [],
+        detected: plan.detected,
+        warnings: [...warnings, ...plan.warnings],
+      };
+      return { format, tables: [table], skipped: [], detected: [], warnings: [] };
+    },
+    utf8: (file, plan) => utf8Of(file, plan),
+  };
+}
