@@ -103,7 +103,7 @@ describe('readJson: bad files', () => {
     expect(errorOf(() => readJson(bytes('[\n  {"a": 1},\n  {"a" 2}\n]'), 'x.json')).at).toMatchObject({ row: 3, column: 8 });
     expect(errorOf(() => readJson(bytes('{"a":1}\n{"a":2}\n{"a":3,}\n'), 'x.ndjson')).at.row).toBe(3);
     expect(errorOf(() => readJson(bytes('{"a":1}\n"x"\n'), 'x.ndjson')).at).toMatchObject({ row: 2, detail: 'text' });
-    expect(errorOf(() => readJson(bytes('[1,2]'), 'x.json')).at).toMatchObject({ row: 1, detail: 'an array of numbers' });
+    expect(errorOf(() => readJson(bytes('[1,2]'), 'x.json')).at).toEqual({ detail: 'an array of numbers' });
     expect(errorOf(() => readJson(bytes('{"a":1}'), 'x.json')).at).toMatchObject({ detail: 'a single object' });
   });
 

@@ -134,7 +134,7 @@ export function readJson(bytes: Uint8Array, file: string): GridTable {
     if (!Array.isArray(value)) throw new ImportError('not-a-table', file, { detail: whatIs(value) });
     if (value.length === 0) throw new ImportError('empty', file);
     const bad = value.findIndex((r) => !isRecord(r));
-    if (bad >= 0) throw new ImportError('not-a-table', file, { row: bad + 1, detail: `an array of ${plural(value[bad])}` });
+    if (bad >= 0) throw new ImportError('not-a-table', file, { detail: `an array of ${plural(value[bad])}` });
     records = value;
     rowOf = (i) => i + 1;
   }
