@@ -38,6 +38,33 @@ describe('parseDelimited', () => {
   });
 });
 
+describe('sniffCsv + previewRows', () => {
+  it('find the delimiter and header of any written table and preview its exact cells', () => {
+    // Cells mix numbers (so the header stands out), words and texts that need quoting in the chosen delimiter.
+    const cell = (d: string) =>
+      fc.oneof(
+        fc.integer({ min: -1e6, max: 1e6 }).map(String),
+        fc.stringMatching(/^[a-z][a-z ]{0,8}$/),
+        fc.string({ unit: fc.constantFrom('x', d, '"', '\n', ' '), minLength: 1, maxLength: 6 }).map((s) => `q${s}`),
+      );
+    const table = fc
+      .tuple(fc.constantFrom(',', ';', '\t', '|'), fc.integer({ min: 2, max: 6 }))
+      .chain(([d, w]) => fc.tuple(fc.constant(d), fc.array(fc.array(cell(d), { minLength: w, maxLength: w }), { minLength: 1, maxLength: 12 })));
+    fc.assert(
+      fc.property(table, fc.constantFrom('\r\n', '\n'), ([delimiter, rows], eol) => {
+        rows.forEach((r, i) => (r[0] = String(i))); // an id column of numbers under a text header
+        const header = rows[0]!.map((_, i) => `col ${i + 1}`);
+        const text = writeCsv([header, ...rows], delimiter, eol);
+        const plan = sniffCsv(text, 't.csv');
+        expect(plan).toMatchObject({ delimiter, header: true, skipRows: 0, columns: header });
+        expect(plan.warnings).toEqual([]);
+        expect(previewRows(text, plan, 100, 't', true).rows).toEqual(rows);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('parsePaste', () => {
   it('reads a range copied from Excel: tabs, quoted cells with tabs, line breaks and quotes', () => {
     const clip = 'Region\tNote\tCases\r\nNorth\t"two\r\nlines"\t1,234\r\nSouth\t"a\ttab and ""quotes"""\t5.5\r\nEast\t\t007\r\n';

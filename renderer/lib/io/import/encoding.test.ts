@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSample, detectEncoding, invalidTextWarning, newTranscodeReport, toUtf8Stream } from './encoding.ts';
 import { gunzipStream, lineLimitStream, readHead, readTextSample } from './text-stream.ts';
@@ -111,6 +112,21 @@ describe('toUtf8Stream', () => {
         expect(invalidTextWarning(report)).toBeNull();
       }
     }
+  });
+
+  it('round-trips any text in UTF-8 and UTF-16, whatever the chunk sizes', async () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', ',', '\n', '\r', ' ', '1'), fc.constantFrom('é', '€', '“', '😀', 'ß', '中')), minLength: 1 });
+    await fc.assert(
+      fc.asyncProperty(text, fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'), fc.integer({ min: 1, max: 9 }), async (t, enc, chunk) => {
+        fc.pre(t.trim() !== '');
+        const bytes = enc === 'utf-8' ? utf8(t) : enc === 'utf-8-bom' ? utf8('\uFEFF' + t) : utf16(t, enc === 'utf-16be', true);
+        expect(detectEncoding(bytes, 'a.csv')).toBe(enc);
+        const report = newTranscodeReport();
+        expect(new TextDecoder().decode(await collect(toUtf8Stream(streamOf(bytes, chunk), enc, report)))).toBe(t);
+        expect(report.replacements).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('counts invalid bytes with their lines for the warning', async () => {
