@@ -86,6 +86,32 @@ describe('sniffCsv: header and title lines', () => {
   });
 });
 
+describe('sniffCsv: awkward shapes', () => {
+  it('keeps a header shorter than rows that all end with a delimiter', () => {
+    const plan = sniffCsv('a,b\n1,2,\n3,4,\n', 'a.csv');
+    expect(plan).toMatchObject({ skipRows: 0, header: true, columns: ['a', 'b', ''] });
+    expect(plan.warnings).toEqual([{ kind: 'blank-header', count: 1, examples: ['column 3'] }]);
+  });
+
+  it('plans a file whose first line is longer than the sniffing sample', () => {
+    const header = Array.from({ length: 30_000 }, (_, i) => `a_long_column_name_${i}_end`).join(',');
+    const text = `${header}\n${Array.from({ length: 30_000 }, (_, i) => i).join(',')}\n`;
+    expect(sniffCsv(text, 'wide.csv', { maxColumns: 50_000 }).columns).toHaveLength(30_000);
+    const cut = sniffCsv(header.slice(0, 100_000), 'wide.csv', { complete: false });
+    expect(cut).toMatchObject({ delimiter: ',', header: true });
+    expect(cut.columns[0]).toBe('a_long_column_name_0_end');
+  });
+
+  it('reads old Mac line ends (CR only)', () => {
+    expect(sniffCsv('a;b\r1;2\r3;4\r', 'a.csv')).toMatchObject({ delimiter: ';', header: true, columns: ['a', 'b'], warnings: [] });
+  });
+
+  it('prefers the delimiter that splits every line alike over one inside free text', () => {
+    expect(sniffCsv('name\tnote\nAl\tx, y, z\nBo\tp, q\n', 'a.tsv').delimiter).toBe('\t');
+    expect(sniffCsv('id;text\n1;a, b\n2;c\n', 'a.csv').delimiter).toBe(';');
+  });
+});
+
 describe('sniffCsv: warnings', () => {
   it('counts ragged rows with their row numbers', () => {
     const plan = sniffCsv('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n', 'a.csv');

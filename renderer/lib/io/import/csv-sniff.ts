@@ -68,11 +68,13 @@ function chooseEscape(text: string, quote: string): string {
  */
 function tableStart(rows: string[][], width: number): number {
   const filled = (r: string[]) => r.filter((f) => f.trim() !== '').length;
-  const full = (r: string[] | undefined) => r !== undefined && r.length === width && (width < 2 ? !isBlank(r) : filled(r) >= 2);
+  // A header may be shorter than the rows under it when every data row ends with a delimiter ("1,2,").
+  const fits = (r: string[]) => r.length === width || (r.length >= 2 && r.length < width);
+  const full = (r: string[] | undefined) => r !== undefined && fits(r) && (width < 2 ? !isBlank(r) : filled(r) >= 2);
   const limit = Math.min(rows.length, 30);
   for (let s = 0; s < limit; s++) {
     const next = rows[s + 1];
-    if (full(rows[s]) && (next === undefined || (next.length === width && !isBlank(next)))) return s;
+    if (full(rows[s]) && (next === undefined || (!isBlank(next) && fits(next)))) return s;
   }
   return Math.max(0, rows.findIndex((r) => !isBlank(r)));
 }
@@ -147,7 +149,8 @@ export function locateTable(text: string, d: Dialect, complete: boolean, maxReco
 export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = {}): CsvPlan {
   let text = sampleText.charCodeAt(0) === 0xfeff ? sampleText.slice(1) : sampleText;
   let complete = opts.complete ?? true;
-  if (text.length > SNIFF_CHARS) [text, complete] = [text.slice(0, SNIFF_CHARS), false];
+  // A very wide file's header can pass SNIFF_CHARS: read on to the end of its third line if the sample has it.
+  if (text.length > SNIFF_CHARS) [text, complete] = [text.slice(0, Math.max(SNIFF_CHARS, lineEnd(text, 3))), false];
   if (text.trim() === '') throw new ImportError('empty', file);
 
   let dialect: Dialect = { delimiter: ',', quote: '"', escape: '"' };
@@ -159,7 +162,9 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
   if (!text.includes('"') && /(^|[,;\t|\n])'/.test(text)) dialect = { ...dialect, quote: "'", escape: "'" };
   dialect = { ...dialect, escape: chooseEscape(text, dialect.quote) };
 
-  const { rec, width, start } = locateTable(text, dialect, complete);
+  let { rec, width, start } = locateTable(text, dialect, complete);
+  // Not one whole record in the sample: read the cut one rather than plan from nothing (lineLimitStream guards length).
+  if (rec.rows.length === 0) ({ rec, width, start } = locateTable(text, dialect, true));
   if (rec.openQuoteRow !== null) throw new ImportError('unterminated-quote', file, { row: rec.openQuoteRow });
   const maxLine = opts.maxLineChars ?? MAX_LINE_CHARS;
   if (rec.longest.length > maxLine) {
@@ -207,6 +212,17 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
     { label: 'Compression', value: opts.gzip ? 'gzip' : 'none' },
   ];
   return { encoding, gzip: opts.gzip ?? false, ...dialect, header, skipRows, ...fmt, columns, detected, warnings };
+}
+
+/** The offset just past the n-th line end, or the text's length. */
+function lineEnd(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
 }
 
 const THOUSANDS: Record<string, string> = { ',': 'comma (1,234)', '.': 'point (1.234)', ' ': 'space (1 234)', "'": "apostrophe (1'234)", none: 'none' };
