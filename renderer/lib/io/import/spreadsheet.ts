@@ -147,6 +147,8 @@ export function readWorkbook(bytes: Uint8Array, file: string, limits: WorkbookLi
   const entries = container.kind === 'zip' ? container.entries : null;
   const kind = workbookKind(entries, file);
   const wb = parse(bytes, file);
+  // SheetJS reads a damaged part as nothing rather than failing: a workbook with no sheet at all is damaged.
+  if (wb.SheetNames.length === 0) throw new ImportError('corrupt', file, { detail: 'no worksheets could be read' });
   const format: Detected = { label: 'Format', value: FORMAT_NAMES[kind] };
 
   const sheets: SheetRead[] = [];

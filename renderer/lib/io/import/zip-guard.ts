@@ -188,9 +188,12 @@ export function checkZip(bytes: Uint8Array, file: string, limits: WorkbookLimits
   if (entries.length === 0) throw new ImportError('empty', file, { detail: 'the zip archive holds no files' });
   const ratioCap = Math.max(limits.ratioFloor, limits.maxRatio * bytes.length);
   const budget = Math.min(limits.maxExpanded, ratioCap);
-  const limit = budget === limits.maxExpanded ? sizeText(limits.maxExpanded) : `${limits.maxRatio} times the file's size (${sizeText(budget)})`;
+  // Name the limit the file passes: the absolute one when it passes both.
+  const limitPassedBy = (total: number) =>
+    total > limits.maxExpanded || budget === limits.maxExpanded ? sizeText(limits.maxExpanded) : `${limits.maxRatio} times the file's size (${sizeText(budget)})`;
+  const limit = limitPassedBy(budget + 1);
   const declared = entries.reduce((n, e) => n + e.size, 0);
-  if (declared > budget) throw new ImportError('expands-too-much', file, { limit, detail: `declares ${sizeText(declared)}` });
+  if (declared > budget) throw new ImportError('expands-too-much', file, { limit: limitPassedBy(declared), detail: `declares ${sizeText(declared)}` });
   if (entries.some((e) => e.flags & 1)) throw new ImportError('password', file, { detail: 'zip encryption' });
   let used = 0;
   for (const entry of entries) {
