@@ -114,7 +114,11 @@ function findHeader(grid: Cell[][], shapes: RowShape[], left: number, right: num
   const spans = (r: number) => {
     const s = shapes[r];
     if (!s || s.count === 0 || s.last !== right || s.first > left + 1) return false;
-    return right === left ? typeof grid[r]?.[left] === 'string' && !typed(grid[r]?.[left]) : s.count >= 2;
+    const cells = (grid[r] ?? []).slice(left, right + 1);
+    const words = cells.some((c) => typeof c === 'string' && !blank(c) && !typed(c));
+    // Years as numbers head a cross-table only beside a blank or worded corner cell: "[blank] 2022 2023".
+    const years = !typed(cells[0]) && cells.every((c) => blank(c) || (typeof c === 'number' && Number.isInteger(c) && c >= 1800 && c <= 2100) || !typed(c));
+    return right === left ? words : s.count >= 2 && (words || years);
   };
   const typedBelow = (r: number) => {
     const next = nextFilled(shapes, r);
@@ -134,8 +138,13 @@ export function layOutTable(grid: Cell[][]): LaidOutTable | null {
   let left: number;
   let right: number;
   if (wide.length > 0) {
-    left = Math.min(...wide.map((s) => s.first));
-    right = Math.max(...wide.map((s) => s.last));
+    // Loops, not Math.min(...): a sheet of a million rows would overflow the argument list.
+    left = Infinity;
+    right = -1;
+    for (const s of wide) {
+      left = Math.min(left, s.first);
+      right = Math.max(right, s.last);
+    }
   } else {
     // One column: the column holding typed values.
     const col = grid.flatMap((row) => row.flatMap((c, i) => (typed(c) ? [i] : [])))[0];
@@ -158,16 +167,21 @@ export function layOutTable(grid: Cell[][]): LaidOutTable | null {
   const notes = above.slice(1);
   const title = above[0];
 
-  // Text lines under the table, after a blank row, are its footnotes.
+  // Text lines under the table, after a blank row, are its footnotes: find where the rows that are only single
+  // lines of text (or blank) begin at the bottom, then the blank row above them.
   let end = grid.length;
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    if (shapes[r]?.count !== 0) continue;
-    const rest = shapes.slice(r + 1);
-    const proseBelow = rest.some((s) => s.count > 0) && rest.every((s, i) => s.count === 0 || (s.count === 1 && typeof grid[r + 1 + i]?.[s.first] === 'string' && !typed(grid[r + 1 + i]?.[s.first])));
-    if (proseBelow && right > left) {
-      end = r;
-      notes.push(...grid.slice(r + 1).map((row) => row.filter((c) => !blank(c)).map(text).join(' ')).filter((t) => t !== ''));
-      break;
+  if (right > left) {
+    let prose = grid.length;
+    while (prose > headerRow + 1) {
+      const s = shapes[prose - 1];
+      const only = s && s.count === 1 ? grid[prose - 1]?.[s.first] : undefined;
+      if (!s || !(s.count === 0 || (typeof only === 'string' && !typed(only)))) break;
+      prose--;
+    }
+    const firstBlank = shapes.findIndex((s, r) => r >= prose && s.count === 0);
+    if (firstBlank >= 0 && shapes.slice(firstBlank).some((s) => s.count > 0)) {
+      end = firstBlank;
+      notes.push(...grid.slice(end + 1).map((row) => row.filter((c) => !blank(c)).map(text).join(' ')).filter((t) => t !== ''));
     }
   }
   const rows: Cell[][] = [];
