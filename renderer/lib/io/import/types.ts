@@ -52,6 +52,11 @@ export interface GridTable {
   notes?: string[];
   detected: Detected[];
   warnings: ImportWarning[];
+  /**
+   * The DuckDB type of each column when the file declares it (Parquet: 'BIGINT', 'DECIMAL(18,2)', 'TIMESTAMPTZ', …),
+   * so the pipeline casts the text to that type instead of inferring one; absent when types are to be inferred.
+   */
+  columnTypes?: string[];
 }
 
 /** How DuckDB's read_csv should read a delimited text file, as detected from its first bytes. */
