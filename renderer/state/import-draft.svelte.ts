@@ -36,7 +36,7 @@ export class DraftTable {
 
   /** The reader's warnings and the columns' own, worded. */
   get warnings(): string[] {
-    return [...this.read.warnings.map(describeWarning), ...columnWarnings(this.columns)];
+    return [...this.read.warnings.map((w) => describeWarning(w)), ...columnWarnings(this.columns)];
   }
 }
 

@@ -3,13 +3,13 @@
 // workbooks sheet by sheet, JSON and Parquet as grids — each table with its header names made up one shared way.
 import { cleanHeaderNames } from '../../io/import/csv-sniff.ts';
 import { sniffCsv } from '../../io/import/csv-sniff.ts';
-import { toUtf8Stream } from '../../io/import/encoding.ts';
+import { invalidTextWarning, newTranscodeReport, toUtf8Stream } from '../../io/import/encoding.ts';
 import { containerOf, formatOf } from '../../io/import/format.ts';
 import { readJson } from '../../io/import/json.ts';
 import { readParquet } from '../../io/import/parquet.ts';
 import { readWorkbook, type WorkbookRead } from '../../io/import/spreadsheet.ts';
 import { gunzipStream, readHead, readTextSample } from '../../io/import/text-stream.ts';
-import { ImportError, type CsvPlan, type GridTable } from '../../io/import/types.ts';
+import { ImportError, type CsvPlan, type GridTable, type ImportWarning } from '../../io/import/types.ts';
 import type { FileReaders, ReadOutcome, ReadTable } from './importer.ts';
 
 /** The most of a workbook, JSON or Parquet file read into memory at once (delimited text has no limit). */
@@ -44,13 +44,18 @@ async function bytesOf(file: Blob, name: string): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/** A delimited file as UTF-8 bytes DuckDB reads: the file itself when it already is, else a converted copy. */
-export async function utf8Of(file: Blob, plan: CsvPlan, name = 'file'): Promise<Blob> {
-  if (!plan.gzip && (plan.encoding === 'utf-8' || plan.encoding === 'utf-8-bom')) return file;
+/**
+ * A delimited file as UTF-8 bytes DuckDB reads: the file itself when it already is, else a converted copy (streamed
+ * into a Blob, which the browser keeps outside the page's memory), with a warning if bytes did not decode.
+ */
+export async function utf8Of(file: Blob, plan: CsvPlan, name = 'file'): Promise<{ utf8: Blob; warning: ImportWarning | null }> {
+  // A BOM sits in the header line, which read_csv skips: such a file (Excel's "CSV UTF-8") is read as it is.
+  if (!plan.gzip && (plan.encoding === 'utf-8' || (plan.encoding === 'utf-8-bom' && plan.header && plan.skipRows === 0))) return { utf8: file, warning: null };
   let stream = file.stream() as ReadableStream<Uint8Array>;
   if (plan.gzip) stream = gunzipStream(stream, name);
-  stream = toUtf8Stream(stream, plan.encoding);
-  return new Response(stream).blob();
+  const report = newTranscodeReport();
+  const utf8 = await new Response(toUtf8Stream(stream, plan.encoding, report)).blob();
+  return { utf8, warning: invalidTextWarning(report) };
 }
 
 export function createReaders(parsers: GridParsers = directParsers): FileReaders {
@@ -71,18 +76,20 @@ export function createReaders(parsers: GridParsers = directParsers): FileReaders
       }
       const sample = await readTextSample(() => file.stream() as ReadableStream<Uint8Array>, name);
       const plan = sniffCsv(sample.text, name, { complete: sample.complete, encoding: sample.encoding, gzip: sample.gzip });
-      const { names, warnings } = cleanHeaderNames(plan.columns);
+      // The sniffer has already warned of blank and repeated names; only the names are taken here.
+      const { names } = cleanHeaderNames(plan.columns);
+      const converted = await utf8Of(file, plan, name);
       const table: ReadTable = {
         sheet: null,
-        source: { kind: 'csv', plan, utf8: await utf8Of(file, plan, name) },
+        source: { kind: 'csv', plan, utf8: converted.utf8 },
         names,
         title: null,
         notes: [],
         detected: plan.detected,
-        warnings: [...warnings, ...plan.warnings],
+        warnings: [...plan.warnings, ...(converted.warning ? [converted.warning] : [])],
       };
       return { format, tables: [table], skipped: [], detected: [], warnings: [] };
     },
-    utf8: (file, plan) => utf8Of(file, plan),
+    utf8: async (file, plan) => (await utf8Of(file, plan)).utf8,
   };
 }

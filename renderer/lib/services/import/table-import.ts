@@ -5,7 +5,7 @@ import type { Engine, QueryResult } from '../../engine/types.ts';
 import type { CsvPlan, GridTable } from '../../io/import/types.ts';
 import { createImportedTableSql, previewSql, statusColumns, type ColumnPlan } from '../../query/import/convert.ts';
 import { COLUMNS_PER_SCAN, guessType, inferSql, readCounts, type ColumnGuess } from '../../query/import/infer.ts';
-import type { NumberStyle } from '../../query/import/text-sql.ts';
+import type { ImportType, NumberStyle } from '../../query/import/text-sql.ts';
 import { quoteIdent } from '../../query/quote.ts';
 import { csvRelationSql, gridToArrowIpc, stagingColumn, stagingTable } from './staging.ts';
 import { checkStatusColumns, type StatusOutcome } from './outcome.ts';
@@ -30,6 +30,17 @@ export interface ImportedOutcome {
 }
 
 let counter = 0;
+
+/** The import type for a type a file declares in DuckDB's terms ('INTEGER', 'DECIMAL(18,2)', 'TIMESTAMP WITH TIME ZONE'…). */
+export function declaredType(duckdbType: string): ImportType {
+  const t = duckdbType.toUpperCase();
+  if (/^(TINY|SMALL|BIG|U?)INT|^INTEGER|^UBIGINT|^USMALLINT|^UTINYINT|^UINTEGER/.test(t)) return 'BIGINT';
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC)/.test(t)) return 'DOUBLE';
+  if (t === 'DATE') return 'DATE';
+  if (t.startsWith('TIMESTAMP')) return 'TIMESTAMP';
+  if (t === 'BOOLEAN') return 'BOOLEAN';
+  return 'VARCHAR';
+}
 
 export class TableImport {
   readonly id = `${Date.now().toString(36)}_${(counter += 1)}`;
@@ -72,9 +83,12 @@ export class TableImport {
       const { table } = await this.engine.query(inferSql(this.sample, slice, this.style));
       guesses.push(...readCounts(table, slice.length).map(guessType));
     }
+    const declared = this.source.kind === 'grid' ? this.source.grid.columnTypes : undefined;
     return sources.map((source, i) => {
       const guess = guesses[i]!;
-      return { source, name: names[i] ?? source, original: names[i] ?? source, type: guess.type, dates: guess.dates, guess };
+      // A type the file declares (Parquet) is taken as it is; the counts still show any value it cannot hold.
+      const type = declared?.[i] ? declaredType(declared[i]!) : guess.type;
+      return { source, name: names[i] ?? source, original: names[i] ?? source, type, dates: guess.dates, guess };
     });
   }
 
