@@ -31,6 +31,8 @@ export interface DatasetDef {
   sha256: string;
   columns: ColumnDef[];
   statedTotals?: StatedTotal[];
+  /** Invented records (scripts/make-synthetic.ts), not published figures: labelled so wherever they are used. */
+  synthetic?: boolean;
 }
 
 export interface Manifest {
