@@ -171,6 +171,10 @@ describe('datasets manifest', () => {
           expect(c.description.trim()).not.toBe('');
         }
         expect(new Set(d.columns.map((c) => c.name)).size).toBe(d.columns.length);
+        // Synthetic data is flagged (true, never false) and says so where a reader looks first; see synthetic.test.ts.
+        expect([undefined, true]).toContain(d.synthetic);
+        if (d.synthetic) expect([d.vintage, d.notes[0]]).toEqual(['Synthetic, not a release', expect.stringMatching(/^Contains synthetic data — not official statistics/)]);
+        else expect(d.vintage).not.toMatch(/synthetic/i);
       });
 
       it('file exists and its sha256 matches', () => {

@@ -15,7 +15,7 @@ test('save a query by name, reopen it after a reload, pivot it with a top 1 per 
   await expect(page.getByRole('tab', { name: /Q4 2023 by nationality/ })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText('9 datasets loaded')).toBeVisible();
+  await expect(page.getByText('11 datasets loaded')).toBeVisible();
   const saved = page.getByRole('list', { name: 'Saved queries' });
   await saved.getByRole('button', { name: 'Open Q4 2023 by nationality' }).click();
   await expect(page.getByRole('textbox', { name: 'SQL editor' })).toHaveValue(SQL);

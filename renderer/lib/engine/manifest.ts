@@ -33,6 +33,8 @@ export interface DatasetDef {
   statedTotals?: StatedTotal[];
   /** The analyst's own data, imported in the app (unpublished: disclosure control is on by default). */
   imported?: boolean;
+  /** Invented records (scripts/make-synthetic.ts), not published figures: labelled so wherever they are used. */
+  synthetic?: boolean;
 }
 
 export interface Manifest {

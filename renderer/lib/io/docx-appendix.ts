@@ -1,6 +1,7 @@
 // Import/export layer: the DOCX writer's back matter — notes, the shorthand symbols, a recorded "disclosure control
 // was off" line, the OGL attribution — and the provenance appendix that makes every number traceable: per item its
 // datasets (id, vintage, SHA-256), the SQL that produced it, disclosure control and checks, app version, export time.
+import { provenanceUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { Paragraph, TextRun } from 'docx';
 import type { DocItem, PackDocument, PackMeta, Provenance } from '../pack/document.ts';
 import { listParagraphs } from './docx-blocks.ts';
@@ -55,7 +56,9 @@ function disclosureParagraphs(d: Provenance['disclosure']): Paragraph[] {
 }
 
 function itemProvenance(p: Provenance, meta: PackMeta, nextListInstance: () => number): Paragraph[] {
-  const out: Paragraph[] = [heading2(p.item), heading3('Data')];
+  const out: Paragraph[] = [heading2(p.item)];
+  if (provenanceUsesSynthetic(p)) out.push(new Paragraph({ children: [new TextRun({ text: SYNTHETIC_NOTE, bold: true })] }));
+  out.push(heading3('Data'));
   if (p.datasets.length === 0) out.push(new Paragraph('No dataset recorded.'));
   const datasets = p.datasets.map((d) => [
     { text: d.title, bold: true },

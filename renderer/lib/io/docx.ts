@@ -1,6 +1,7 @@
 // Import/export layer: the briefing pack as a Word document for ministers' offices, written with the `docx` library
 // from the same PackDocument every exporter reads. Runs unchanged in Node (tests) and in the page (no Buffer, no DOM):
 // the caller rasterises each chart to PNG beforehand, as Word needs a PNG beside every SVG. Parts live in docx-*.ts.
+import { docUsesSynthetic, itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import {
   AlignmentType,
   Document,
@@ -51,6 +52,11 @@ function footer(meta: PackMeta): Footer {
   return new Footer({ children: [...markingParagraphs(meta), pages] });
 }
 
+/** Word lays out its own pages: the warning goes with the item (kept with its caption) wherever Word puts it. */
+function syntheticParagraph(text: string = SYNTHETIC_NOTE): Paragraph {
+  return new Paragraph({ keepNext: true, spacing: { before: 240 }, children: [new TextRun({ text, bold: true })] });
+}
+
 function titlePage(doc: PackDocument): Paragraph[] {
   const { meta } = doc;
   const lines = [meta.author, meta.organisation, longDate(meta.date), meta.contact === '' ? '' : `Contact: ${meta.contact}`].filter((l) => l !== '');
@@ -60,6 +66,7 @@ function titlePage(doc: PackDocument): Paragraph[] {
     ...(meta.subtitle === '' ? [] : [new Paragraph({ text: meta.subtitle, style: STYLE.subtitle })]),
     ...lines.map((text) => new Paragraph({ text })),
     ...(off === null ? [] : [new Paragraph({ spacing: { before: 480 }, children: [new TextRun({ text: off, bold: true })] })]),
+    ...(docUsesSynthetic(doc) ? [syntheticParagraph(`${SYNTHETIC_NOTE}: some items of this pack are built on invented records.`)] : []),
   ];
 }
 
@@ -92,6 +99,7 @@ function body(doc: PackDocument, images: Map<number, Uint8Array>, nextListInstan
   const notes = new Map(doc.notes.map((n) => [n.id, n.text]));
   const out: FileChild[] = [new Paragraph({ text: doc.meta.title, heading: 'Heading1', pageBreakBefore: true })];
   for (const item of doc.items) {
+    if (itemUsesSynthetic(item)) out.push(syntheticParagraph());
     switch (item.kind) {
       case 'key-figures':
         out.push(...keyFigureParagraphs(item, nextListInstance()));

@@ -2,6 +2,7 @@
 // the pack's marking, what each file is and each item's provenance (datasets, SQL, disclosure control, checks).
 import { strToU8, zipSync } from 'fflate';
 import type { DocItem, PackDocument } from '../pack/document.ts';
+import { itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { tableToCsv } from './csv.ts';
 
 function provenanceText(item: DocItem): string {
@@ -13,6 +14,8 @@ function provenanceText(item: DocItem): string {
   lines.push('SQL:', ...p.sql.map((s) => `  ${s.replace(/\n/g, '\n  ')};`));
   return lines.join('\n');
 }
+
+const synthetic = (item: DocItem): string[] => (itemUsesSynthetic(item) ? [SYNTHETIC_NOTE] : []);
 
 /** `pngs`: PNG bytes per figure number (the page rasterises the SVGs; absent ones are left out and listed). */
 export function packToZip(doc: PackDocument, pngs: Map<number, Uint8Array>): Uint8Array {
@@ -26,14 +29,15 @@ export function packToZip(doc: PackDocument, pngs: Map<number, Uint8Array>): Uin
   for (const item of doc.items) {
     if (item.kind === 'table') {
       const name = `Table_${item.number}.csv`;
-      files[name] = strToU8(tableToCsv(item));
-      readme.push('', `${name} — Table ${item.number}: ${item.caption}`, item.source, provenanceText(item));
+      // A file over synthetic data says so in its own first line, wherever it is copied to.
+      files[name] = strToU8((itemUsesSynthetic(item) ? `${SYNTHETIC_NOTE}\r\n` : '') + tableToCsv(item));
+      readme.push('', `${name} — Table ${item.number}: ${item.caption}`, ...synthetic(item), item.source, provenanceText(item));
     } else if (item.kind === 'figure') {
       const base = `Figure_${item.number}`;
       files[`${base}.svg`] = strToU8(item.svg);
       const png = pngs.get(item.number);
       if (png) files[`${base}.png`] = png;
-      readme.push('', `${base}.svg${png ? ` and ${base}.png` : ' (no PNG could be drawn)'} — Figure ${item.number}: ${item.caption}`, item.altText, item.source, provenanceText(item));
+      readme.push('', `${base}.svg${png ? ` and ${base}.png` : ' (no PNG could be drawn)'} — Figure ${item.number}: ${item.caption}`, ...synthetic(item), item.altText, item.source, provenanceText(item));
     }
   }
   if (doc.notes.length) readme.push('', 'Notes', ...doc.notes.map((n) => `[${n.id}] ${n.text}`));

@@ -4,6 +4,7 @@
 // value) so that every dataset, query, disclosure rule and check of every item fits one accessible table.
 import type ExcelJS from 'exceljs';
 import type { DocItem, PackDocument, Provenance } from '../pack/document.ts';
+import { docUsesSynthetic, itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { coverSheetNotes } from '../sdc/status.ts';
 import { addPlainTable, chunks, fitColumns, fitRowHeights, type Line, longDate, longDateTime, printSetup, sheetLink, writeLines } from './xlsx-style.ts';
 
@@ -24,12 +25,19 @@ function disclosureOffLine(doc: PackDocument): Line {
   return { text: `Warning: disclosure control was turned off for this export. Reason: ${reason}`, warning: true };
 }
 
+/** The pack-level warning, naming the tables and figures built on synthetic data. */
+function syntheticLine(doc: PackDocument): Line {
+  const items = doc.items.flatMap((i) => ((i.kind === 'table' || i.kind === 'figure' || i.kind === 'key-figures') && itemUsesSynthetic(i) ? [i.provenance.item] : []));
+  return { text: `${SYNTHETIC_NOTE}: ${items.join(', ')}.`, warning: true };
+}
+
 /** The cover: what the workbook is, where it comes from, who to ask, how it is marked and what its symbols mean. */
 export function writeCover(wb: ExcelJS.Workbook, doc: PackDocument): void {
   const ws = wb.addWorksheet('Cover');
   const { meta } = doc;
   const tables = doc.items.filter((i) => i.kind === 'table');
   const lines: Line[] = [{ text: meta.title, heading: 1 }];
+  if (docUsesSynthetic(doc)) lines.push(syntheticLine(doc));
   if (!doc.disclosure.on) lines.push(disclosureOffLine(doc));
   lines.push({ text: 'About these tables', heading: 2 });
   if (meta.subtitle) lines.push({ text: meta.subtitle });
@@ -128,6 +136,7 @@ function provenanceRows(p: Provenance, doc: PackDocument): Array<[string, string
       [`Dataset${n}: SHA-256`, d.sha256 || 'Not applicable (built-in dataset)'],
       [`Dataset${n}: attribution`, d.attribution || 'None'],
     );
+    if (d.synthetic) rows.push([`Dataset${n}: synthetic`, `${SYNTHETIC_NOTE}.`]);
   });
   if (p.sql.length === 0) rows.push(['SQL', 'None recorded']);
   p.sql.forEach((sql, i) => rows.push([p.sql.length > 1 ? `SQL ${i + 1}` : 'SQL', sql]));
@@ -155,6 +164,7 @@ export function writeProvenance(wb: ExcelJS.Workbook, doc: PackDocument): void {
     { text: 'How each item in the pack was produced: the data it used, the SQL that ran, disclosure control and the checks made.' },
     { text: `Exported ${longDateTime(doc.meta.exportedAt)} by the IDMG analyst workbench, version ${doc.meta.appVersion}.` },
   ];
+  if (docUsesSynthetic(doc)) intro.splice(1, 0, syntheticLine(doc));
   if (!doc.disclosure.on) intro.push(disclosureOffLine(doc));
   const headerRow = writeLines(ws, intro, 1);
   const headers = ['Item', 'Detail', 'Value'];

@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { DocCell, DocColumn, DocTable, PackDocument } from '../pack/document.ts';
 import { type CellStatus, showsValue, shorthand, STATUS_INFO } from '../sdc/status.ts';
+import { itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { addPlainTable, fitColumns, fitRowHeights, type Line, printSetup, tableName, writeLines } from './xlsx-style.ts';
 
 interface OutCell {
@@ -75,7 +76,9 @@ function noteMarker(id: string): string {
 
 /** The lines between the title and the table: what the sheet holds and how to read it. */
 function preamble(t: DocTable, doc: PackDocument, hasNotesSheet: boolean): Line[] {
-  const lines: Line[] = [{ text: `Table ${t.number}: ${t.caption}`, heading: 1 }, { text: 'This worksheet contains one table.' }];
+  const lines: Line[] = [{ text: `Table ${t.number}: ${t.caption}`, heading: 1 }];
+  if (itemUsesSynthetic(t)) lines.push({ text: SYNTHETIC_NOTE, warning: true });
+  lines.push({ text: 'This worksheet contains one table.' });
   if (t.source) lines.push({ text: /^source\b/i.test(t.source) ? t.source : `Source: ${t.source}` });
   if (t.notes.length > 0) {
     const markers = t.notes.map(noteMarker).join(', ');

@@ -46,9 +46,10 @@ function parseRow(v: unknown, where: string, width: number): DocTableRow {
 function parseProvenance(v: unknown, where: string): Provenance {
   const o = object(v, where, ['item', 'datasets', 'sql', 'disclosure', 'checks']);
   const datasets = list(o.datasets, `${where} datasets`, (d, n) => {
-    const x = object(d, `${where} dataset ${n}`, ['id', 'title', 'vintage', 'sha256', 'attribution']);
+    const x = object(d, `${where} dataset ${n}`, ['id', 'title', 'vintage', 'sha256', 'attribution', 'synthetic']);
     const at = (k: string) => text(x[k], `${where} dataset ${n} ${k}`);
-    return { id: at('id'), title: at('title'), vintage: at('vintage'), sha256: at('sha256'), attribution: at('attribution') };
+    const synthetic = x.synthetic === undefined ? {} : { synthetic: bool(x.synthetic, `${where} dataset ${n} synthetic`) };
+    return { id: at('id'), title: at('title'), vintage: at('vintage'), sha256: at('sha256'), attribution: at('attribution'), ...synthetic };
   });
   let disclosure: Provenance['disclosure'] = null;
   if (o.disclosure !== null) {

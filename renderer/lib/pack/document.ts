@@ -54,7 +54,8 @@ export interface DocTableRow {
 /** Provenance of one item: enough to reproduce its figures from its data and query. */
 export interface Provenance {
   item: string;
-  datasets: Array<{ id: string; title: string; vintage: string; sha256: string; attribution: string }>;
+  /** `synthetic`: the dataset is invented (manifest flag), so the item's pages carry lib/pack/synthetic.ts's warning. */
+  datasets: Array<{ id: string; title: string; vintage: string; sha256: string; attribution: string; synthetic?: boolean }>;
   /** The SQL that produced the figures, in the order it ran. */
   sql: string[];
   /** Disclosure control: its rules and audit, or why it was off. */

@@ -25,6 +25,8 @@ export interface DatasetInfo {
   sha256: string;
   attribution: string;
   statedTotals?: StatedColumnTotal[];
+  /** Invented records (the manifest's flag): every page and sheet showing the item says so (synthetic.ts). */
+  synthetic?: boolean;
   /** The table as loaded from its checked file (null when it was not loaded): exports check it still holds. */
   fingerprint: string | null;
 }
@@ -69,7 +71,8 @@ async function certify(datasets: DatasetInfo[], s: PackServices): Promise<void> 
 }
 
 function provenanceOf(item: string, sql: string[], datasets: DatasetInfo[]): Provenance {
-  return { item, datasets: datasets.map(({ id, title, vintage, sha256, attribution }) => ({ id, title, vintage, sha256, attribution })), sql, disclosure: null, checks: [] };
+  const cited = datasets.map(({ id, title, vintage, sha256, attribution, synthetic }) => ({ id, title, vintage, sha256, attribution, ...(synthetic ? { synthetic: true } : {}) }));
+  return { item, datasets: cited, sql, disclosure: null, checks: [] };
 }
 
 const sourceLine = (datasets: DatasetInfo[]) => (datasets.length ? `Source: ${[...new Set(datasets.map((d) => d.source))].join('; ')}` : 'Source: analyst\'s own data and queries');
