@@ -6,8 +6,7 @@ import { sniffCsv } from '../../io/import/csv-sniff.ts';
 import { invalidTextWarning, newTranscodeReport, toUtf8Stream } from '../../io/import/encoding.ts';
 import { containerOf, formatOf } from '../../io/import/format.ts';
 import { readJson } from '../../io/import/json.ts';
-import { readParquet } from '../../io/import/parquet.ts';
-import { readWorkbook, type WorkbookRead } from '../../io/import/spreadsheet.ts';
+import type { WorkbookRead } from '../../io/import/spreadsheet.ts';
 import { gunzipStream, readHead, readTextSample } from '../../io/import/text-stream.ts';
 import { ImportError, type CsvPlan, type GridTable, type ImportWarning } from '../../io/import/types.ts';
 import type { FileReaders, ReadOutcome, ReadTable } from './importer.ts';
@@ -15,16 +14,14 @@ import type { FileReaders, ReadOutcome, ReadTable } from './importer.ts';
 /** The most of a workbook, JSON or Parquet file read into memory at once (delimited text has no limit). */
 export const MAX_IN_MEMORY_BYTES = 512 * 1024 * 1024;
 
-/** How workbooks and Parquet files are parsed: in the page, a worker; in Node, directly. */
+/**
+ * How workbooks and Parquet files are parsed: in the page, in a worker (page-readers.ts), so SheetJS and hyparquet
+ * stay out of the page's own bundle; in Node, directly (direct-parsers.ts).
+ */
 export interface GridParsers {
   workbook(bytes: Uint8Array, name: string): Promise<WorkbookRead>;
   parquet(bytes: Uint8Array, name: string): Promise<GridTable>;
 }
-
-export const directParsers: GridParsers = {
-  workbook: async (bytes, name) => readWorkbook(bytes, name),
-  parquet: (bytes, name) => readParquet(bytes, name),
-};
 
 function gridTable(grid: GridTable, sheet: string | null): ReadTable {
   const { names, warnings } = cleanHeaderNames(grid.header);
@@ -58,7 +55,7 @@ export async function utf8Of(file: Blob, plan: CsvPlan, name = 'file'): Promise<
   return { utf8, warning: invalidTextWarning(report) };
 }
 
-export function createReaders(parsers: GridParsers = directParsers): FileReaders {
+export function createReaders(parsers: GridParsers): FileReaders {
   return {
     async read(file: Blob, name: string): Promise<ReadOutcome> {
       if (file.size === 0) throw new ImportError('empty', name);

@@ -2,7 +2,7 @@
 // paste) goes in as an Arrow table of text columns c0, c1…; delimited text is read where it lies by DuckDB's
 // read_csv with the detected plan, every column as text. Either way the import's one SQL conversion (lib/query/import)
 // then decides types, so every format gets the same rules and the same warnings.
-import { Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Cell, CsvPlan, GridTable } from '../../io/import/types.ts';
 import { quoteIdent, quoteString } from '../../query/quote.ts';
 
@@ -17,14 +17,35 @@ export function cellText(cell: Cell | undefined): string | null {
   return cell;
 }
 
+/**
+ * A text column built directly from its UTF-8 bytes, offsets and validity bits. Arrow's own builders compile a
+ * null-check with `new Function`, which the page's Content-Security-Policy (rightly) forbids.
+ */
+export function utf8Vector(values: (string | null)[]): Vector<Utf8> {
+  const encoder = new TextEncoder();
+  const encoded = values.map((v) => (v === null ? null : encoder.encode(v)));
+  const offsets = new Int32Array(values.length + 1);
+  const validity = new Uint8Array(Math.ceil(values.length / 8));
+  let size = 0;
+  let nulls = 0;
+  encoded.forEach((bytes, i) => {
+    if (bytes === null) nulls += 1;
+    else {
+      validity[i >> 3]! |= 1 << (i & 7);
+      size += bytes.length;
+    }
+    offsets[i + 1] = size;
+  });
+  const data = new Uint8Array(size);
+  encoded.forEach((bytes, i) => bytes && data.set(bytes, offsets[i]!));
+  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: validity, valueOffsets: offsets, data }));
+}
+
 /** A grid as an Arrow IPC stream of text columns c0…c(n-1), one per header cell (short rows padded with NULL). */
 export function gridToArrowIpc(grid: GridTable): Uint8Array {
   const columns: Record<string, Vector<Utf8>> = {};
   grid.header.forEach((_, i) => {
-    columns[stagingColumn(i)] = vectorFromArray(
-      grid.rows.map((row) => cellText(row[i])),
-      new Utf8(),
-    );
+    columns[stagingColumn(i)] = utf8Vector(grid.rows.map((row) => cellText(row[i])));
   });
   return tableToIPC(new Table(columns), 'stream');
 }
