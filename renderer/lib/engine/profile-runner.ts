@@ -12,8 +12,8 @@ export interface ColumnDetail {
   /** Distinct non-null values, exact (from the top values' GROUP BY). */
   distinct: number;
   top: TopValue[];
-  /** Numbers, dates and timestamps with at least one value; null otherwise. */
-  bins: Bin[] | null;
+  /** Numbers, dates and timestamps with at least one value; null otherwise. Discrete bins hold whole units ("a to b"). */
+  histogram: { bins: Bin[]; discrete: boolean } | null;
 }
 
 export interface ProfileRun {
@@ -37,10 +37,10 @@ export async function columnDetail(engine: Engine, table: string, column: Column
   sql.push(topSql);
   const { distinct, values: top } = readTopValues((await engine.query(topSql)).table);
   const plan = planBins(column);
-  if (!plan) return { distinct, top, bins: null };
+  if (!plan) return { distinct, top, histogram: null };
   const binSql = histogramSql(table, column, plan);
   sql.push(binSql);
-  return { distinct, top, bins: readHistogram((await engine.query(binSql)).table, plan) };
+  return { distinct, top, histogram: { bins: readHistogram((await engine.query(binSql)).table, plan), discrete: plan.discrete } };
 }
 
 export async function profileTable(engine: Engine, table: string, listener: ProfileListener = {}): Promise<ProfileRun | null> {
