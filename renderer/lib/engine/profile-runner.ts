@@ -55,6 +55,7 @@ export async function profileTable(engine: Engine, table: string, listener: Prof
   listener.onSummary?.(summary);
   const details: ColumnDetail[] = [];
   for (const [i, column] of summary.columns.entries()) {
+    if (!current()) return null;
     const detail = await columnDetail(engine, table, column, sql);
     if (!current()) return null;
     details.push(detail);
