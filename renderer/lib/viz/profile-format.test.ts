@@ -26,6 +26,7 @@ describe('profile format', () => {
   it('rounds only where asked, and a share of nothing is a dash', () => {
     expect(formatDecimals(133.4223163841808, 2)).toBe('133.42');
     expect(formatDecimals(1234.5, 2)).toBe('1,234.50');
+    expect(formatDecimals(2016.1186440677966, 2, true)).toBe('2016.12');
     expect(formatShare(1, 5)).toBe('20.0%');
     expect(formatShare(1, 3)).toBe('33.3%');
     expect(formatShare(0, 0)).toBe('–');
