@@ -88,6 +88,7 @@ test('"Profile a table" profiles a table made in a console; switching tables rep
   await expect(figure(n, 'Median')).toHaveText('3');
   const odd = mine.getByRole('article', { name: /^odd "name" VARCHAR/ });
   await expect(figure(odd, 'Distinct values')).toHaveText('3');
+  await expect(figure(odd, 'Nulls')).toHaveText('1 (20.0%)');
   await expect(odd.getByRole('table', { name: 'Values of odd "name"' }).getByRole('row')).toHaveText([/Value\s*Rows/, /^b\s*2$/, /^a\s*1$/, /^c\s*1$/]);
   const d = mine.getByRole('article', { name: /^d DATE/ });
   await expect(figure(d, 'Min')).toHaveText('2024-01-01');

@@ -22,7 +22,7 @@ describe('profileTable', () => {
     expect(events).toEqual(['summary 708', 'column 0', 'column 1', 'column 2', 'column 3', 'column 4']);
     const referrals = run!.summary.columns.find((c) => c.name === 'referrals')!;
     const { table } = await engine.query('SELECT sum(referrals)::DOUBLE AS s, count(DISTINCT referrals) AS d FROM nrm_referrals_quarterly');
-    expect(referrals.mean! * referrals.nonNull).toBeCloseTo(Number(table.getChild('s')?.get(0)), 6);
+    expect(referrals.mean! * referrals.nonNull!).toBeCloseTo(Number(table.getChild('s')?.get(0)), 6);
     const detail = run!.details[4]!;
     expect(detail.distinct).toBe(Number(table.getChild('d')?.get(0)));
     expect(detail.histogram!.bins.reduce((a, b) => a + b.count, 0)).toBe(708);

@@ -9,8 +9,9 @@ import { readTopValues, topValuesSql, type TopValue } from '../query/profile/top
 import { histogramSql, planBins, readHistogram, type Bin } from '../query/profile/histogram.ts';
 
 export interface ColumnDetail {
-  /** Distinct non-null values, exact (from the top values' GROUP BY). */
+  /** Distinct non-null values, exact, and rows with a value (from the top values' GROUP BY). */
   distinct: number;
+  nonNull: number;
   top: TopValue[];
   /** Numbers, dates and timestamps with at least one value; null otherwise. Discrete bins hold whole units ("a to b"). */
   histogram: { bins: Bin[]; discrete: boolean } | null;
@@ -35,12 +36,12 @@ export interface ProfileListener {
 export async function columnDetail(engine: Engine, table: string, column: ColumnSummary, sql: string[] = []): Promise<ColumnDetail> {
   const topSql = topValuesSql(table, column);
   sql.push(topSql);
-  const { distinct, values: top } = readTopValues((await engine.query(topSql)).table);
+  const { distinct, nonNull, values: top } = readTopValues((await engine.query(topSql)).table);
   const plan = planBins(column);
-  if (!plan) return { distinct, top, histogram: null };
+  if (!plan) return { distinct, nonNull, top, histogram: null };
   const binSql = histogramSql(table, column, plan);
   sql.push(binSql);
-  return { distinct, top, histogram: { bins: readHistogram((await engine.query(binSql)).table, plan), discrete: plan.discrete } };
+  return { distinct, nonNull, top, histogram: { bins: readHistogram((await engine.query(binSql)).table, plan), discrete: plan.discrete } };
 }
 
 export async function profileTable(engine: Engine, table: string, listener: ProfileListener = {}): Promise<ProfileRun | null> {

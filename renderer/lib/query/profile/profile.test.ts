@@ -59,15 +59,18 @@ describe('summary (one scan of every column)', () => {
     expect(col(s, 'n')).toMatchObject({ type: 'INTEGER', kind: 'number', nonNull: 4, nulls: 1, min: 1, max: 7, mean: 3.5, median: 3 });
     // An odd count: the middle value.
     expect(col(s, 'x')).toMatchObject({ type: 'DOUBLE', nonNull: 5, nulls: 0, min: 0.25, max: 10, mean: 3.65, median: 2.5 });
-    expect(col(s, WEIRD)).toMatchObject({ type: 'VARCHAR', kind: 'text', nonNull: 4, nulls: 1, min: null, max: null, mean: null, median: null });
+    // Text is counted with its top values, not in the summary's scan.
+    expect(col(s, WEIRD)).toMatchObject({ type: 'VARCHAR', kind: 'text', nonNull: null, nulls: null, min: null, max: null, mean: null, median: null });
     expect(col(s, 'd')).toMatchObject({ type: 'DATE', nonNull: 4, nulls: 1, min: '2024-01-01', max: '2024-01-10', lo: 19723, hi: 19732 });
     expect(col(s, 'flag')).toMatchObject({ type: 'BOOLEAN', kind: 'boolean', nonNull: 4, nulls: 1, min: null, lo: null });
     expect(col(s, 'ts')).toMatchObject({ nonNull: 3, min: '2024-01-01 00:00:00', max: '2024-01-01 20:00:00' });
   });
 
-  it('an all-null column has no min, max, mean or median, and no histogram', async () => {
+  it('an all-null column has no min, max, mean or median, and no histogram; an all-null number counts 0', async () => {
+    await engine.query('CREATE TABLE nulls_t AS SELECT NULL::INTEGER AS i FROM range(3)');
+    expect(col(await summary('nulls_t'), 'i')).toMatchObject({ rows: 3, nonNull: 0, nulls: 3, min: null, mean: null, median: null, lo: null });
     const nothing = col(await summary('p'), 'nothing');
-    expect(nothing).toMatchObject({ nonNull: 0, nulls: 5, min: null, max: null, lo: null, hi: null });
+    expect(nothing).toMatchObject({ kind: 'text', nonNull: null, nulls: null, min: null, max: null, lo: null, hi: null });
     expect(planBins(nothing)).toBeNull();
   });
 
@@ -76,9 +79,9 @@ describe('summary (one scan of every column)', () => {
     expect(s.rows).toBe(0);
     expect(s.columns.map((c) => [c.name, c.nonNull, c.nulls, c.min, c.mean, c.median])).toEqual([
       ['a', 0, 0, null, null, null],
-      ['b', 0, 0, null, null, null],
+      ['b', null, null, null, null, null],
     ]);
-    expect(readTopValues((await engine.query(topValuesSql('empty_t', s.columns[0]!))).table)).toEqual({ distinct: 0, values: [] });
+    expect(readTopValues((await engine.query(topValuesSql('empty_t', s.columns[0]!))).table)).toEqual({ distinct: 0, nonNull: 0, values: [] });
   });
 });
 
@@ -88,6 +91,7 @@ describe('top values and distinct counts', () => {
   it('counts each value, leaves nulls out, orders ties by value, and counts distinct values exactly', async () => {
     expect(await top('p', WEIRD)).toEqual({
       distinct: 3,
+      nonNull: 4,
       values: [
         { text: 'b', number: null, count: 2 },
         { text: 'a', number: null, count: 1 },
@@ -98,7 +102,7 @@ describe('top values and distinct counts', () => {
     expect([flag.distinct, flag.values.map((v) => [v.text, v.count])]).toEqual([2, [['true', 3], ['false', 1]]]);
     expect((await top('p', 'n')).distinct).toBe(4);
     expect((await top('p', 'd')).values.map((v) => [v.text, v.count])).toEqual([['2024-01-03', 2], ['2024-01-01', 1], ['2024-01-10', 1]]);
-    expect((await top('p', 'nothing')).distinct).toBe(0);
+    expect(await top('p', 'nothing')).toEqual({ distinct: 0, nonNull: 0, values: [] });
   });
 
   it('keeps the 10 most frequent; ties of numbers in number order (9 before 10), of text in text order', async () => {

@@ -4,14 +4,17 @@
 // GROUP BY has every distinct value anyway; a count(DISTINCT) here would build the same hash table a second time
 // (measured on 1M rows × 8 columns: the summary took 3× as long with it). Min/max of text is left out too: string
 // comparisons made it the slowest part of the scan, and the top values say more about text than its min and max.
+// For the same reason text columns are not counted here: count(text) reads every string (a third of the summary's
+// time on 1M rows), so their non-null count comes with their top values, from the GROUP BY that reads them anyway.
 import type { Table } from 'apache-arrow';
 import { quoteIdent } from '../quote.ts';
 import { num, plain, scaleExpr, type ProfileColumn } from './columns.ts';
 
 export interface ColumnSummary extends ProfileColumn {
   rows: number;
-  nonNull: number;
-  nulls: number;
+  /** Null for text columns: counted with their top values (see top-values.ts). */
+  nonNull: number | null;
+  nulls: number | null;
   /** Numbers as numbers; dates and timestamps as DuckDB writes them (YYYY-MM-DD); null when every value is null or for other kinds. */
   min: number | string | null;
   max: number | string | null;
@@ -34,7 +37,7 @@ export function summarySql(table: string, columns: readonly ProfileColumn[]): st
   const parts = ['count(*) AS "rows"'];
   columns.forEach((col, i) => {
     const c = quoteIdent(col.name);
-    parts.push(`count(${c}) AS ${alias(i, 'n')}`);
+    if (col.kind !== 'text') parts.push(`count(${c}) AS ${alias(i, 'n')}`);
     if (col.kind === 'number') {
       parts.push(`min(${c})::DOUBLE AS ${alias(i, 'min')}`, `max(${c})::DOUBLE AS ${alias(i, 'max')}`);
       parts.push(`avg(${c})::DOUBLE AS ${alias(i, 'mean')}`, `quantile_cont(${c}, 0.5)::DOUBLE AS ${alias(i, 'median')}`);
@@ -53,7 +56,7 @@ export function readSummary(result: Table, columns: readonly ProfileColumn[]): T
   return {
     rows,
     columns: columns.map((col, i) => {
-      const nonNull = num(get(`c${i}_n`)) ?? 0;
+      const nonNull = col.kind === 'text' ? null : (num(get(`c${i}_n`)) ?? 0);
       const min = plain(get(`c${i}_min`));
       const max = plain(get(`c${i}_max`));
       const numeric = col.kind === 'number';
@@ -61,7 +64,7 @@ export function readSummary(result: Table, columns: readonly ProfileColumn[]): T
         ...col,
         rows,
         nonNull,
-        nulls: rows - nonNull,
+        nulls: nonNull === null ? null : rows - nonNull,
         min,
         max,
         lo: numeric ? (min as number | null) : num(get(`c${i}_lo`)),
