@@ -3,7 +3,8 @@
 // 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
 // version, same thread count) in the same run, printing ratios; a pivot of 50,000 column values (time to draw,
 // longest task); then disclosure control (protection and audit of
-// 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts) and briefing-pack exports (scripts/bench-pack.ts). Figures go to bench/results.json as
+// 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts), briefing-pack exports (scripts/bench-pack.ts) and the
+// column profile of a 1M-row table (Node, duckdb-wasm vs native, scripts/bench-profile.ts). Figures go to bench/results.json as
 // [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
 // (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
 // `BENCH_QUERY_TIMEOUT` (ms) bounds the wait for each console query.
@@ -17,6 +18,7 @@ import { generateReferralsSql, groupBySql } from './bench-data.ts';
 import { benchPivots, benchWidePivot } from './bench-pivot.ts';
 import { benchSdc } from './bench-sdc.ts';
 import { benchPack } from './bench-pack.ts';
+import { benchProfile } from './bench-profile.ts';
 
 export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
 
@@ -143,6 +145,15 @@ async function main(): Promise<void> {
     const optimal = r.provenOptimal === undefined ? '' : r.provenOptimal ? ', proven optimal' : ', best found, not proven optimal';
     results.push({ name: `${r.name}: ${r.cells} cells, ${r.primary} primary + ${r.secondary} secondary suppressed, ${r.lossPct.toFixed(1)}% of the total withheld${optimal} (Node, HiGHS wasm)`, value: round(r.ms), unit: 'ms' });
   }
+  // Column profiles: the app's own profile runner on duckdb-wasm's Node build, against native DuckDB on its SQL.
+  const profile = await benchProfile(ROWS);
+  results.push({
+    name: `profile of a ${fmt(profile.rows)}-row table (${profile.columns} columns, ${profile.queries} queries), median of 5 (Node, wasm eh 1 thread vs native 1 thread)`,
+    value: round(profile.wasmMs),
+    unit: 'ms',
+    native: round(profile.nativeMs),
+    ratio: round(profile.wasmMs / profile.nativeMs, 2),
+  });
   console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, native: r.native ?? '', ratio: r.ratio ?? '' })));
   const dir = join(import.meta.dirname, '..', 'bench');
   mkdirSync(dir, { recursive: true });

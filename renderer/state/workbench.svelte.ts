@@ -22,11 +22,13 @@ import type { ImportDraft } from './import-draft.svelte.ts';
 import { sourceDatasets } from '../lib/pack/datasets.ts';
 import { setProtection } from '../lib/query/pivot/actions.ts';
 import { DEFAULT_SDC_RULES } from '../lib/sdc/rules.ts';
+import { ProfileState } from './profile.svelte.ts';
 
 export type Tab =
   | { id: string; kind: 'overview'; title: string }
   | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
-  | { id: string; kind: 'dataset'; title: string; datasetId: string }
+  | { id: string; kind: 'dataset'; title: string; datasetId: string; profile: ProfileState }
+  | { id: string; kind: 'profile'; title: string; profile: ProfileState }
   | { id: string; kind: 'pivot'; title: string; pivot: PivotState }
   | { id: string; kind: 'pack'; title: string }
   | { id: string; kind: 'import'; title: string };
@@ -56,6 +58,7 @@ export class Workbench {
   private pivotRunner: PivotRunner | null = null;
   private sqlCount = 0;
   private pivotCount = 0;
+  private profileCount = 0;
 
   constructor(
     readonly host: Host,
@@ -274,13 +277,51 @@ export class Workbench {
     const id = `dataset-${datasetId}`;
     const loaded = this.datasets.find((d) => d.def.id === datasetId);
     if (!loaded) return;
-    if (!this.tabs.some((t) => t.id === id)) this.tabs.push({ id, kind: 'dataset', title: loaded.def.title, datasetId });
+    if (!this.tabs.some((t) => t.id === id)) {
+      // The dataset's page shows its column profiles: the built-in tables are small, so they are computed at once.
+      const profile = this.newProfile(datasetId, loaded.def.title);
+      this.tabs.push({ id, kind: 'dataset', title: loaded.def.title, datasetId, profile });
+      void profile.load();
+    }
     this.activeTabId = id;
+  }
+
+  /**
+   * The column profiles of any table — built-in, imported, or made in a console — under a readable title (the
+   * table's name unless given). A table whose profile tab is open already is shown there again.
+   */
+  openProfile(table: string, title = table): void {
+    const open = this.tabs.find((t) => t.kind === 'profile' && t.profile.table === table);
+    if (open) {
+      this.activeTabId = open.id;
+      return;
+    }
+    this.profileCount += 1;
+    const id = `profile-${this.profileCount}`;
+    const profile = this.newProfile(table, title);
+    this.tabs.push({ id, kind: 'profile', title: `Profile of ${title}`, profile });
+    this.activeTabId = id;
+    void profile.load();
+    void profile.loadTables();
+  }
+
+  /** A profile tab switches to another table (picked in the tab): named after it, profiled afresh. */
+  showProfile(tabId: string, table: string): void {
+    const tab = this.tabs.find((t) => t.id === tabId);
+    if (tab?.kind !== 'profile') return;
+    tab.title = `Profile of ${table}`;
+    void tab.profile.show(table);
+  }
+
+  private newProfile(table: string, title: string): ProfileState {
+    return new ProfileState(() => this.currentEngine(), table, title, async () => (await this.pivotRunner?.tables()) ?? [table]);
   }
 
   closeTab(id: string): void {
     const index = this.tabs.findIndex((t) => t.id === id);
-    if (index < 0 || this.tabs[index]?.kind === 'overview') return;
+    const tab = this.tabs[index];
+    if (!tab || tab.kind === 'overview') return;
+    if (tab.kind === 'profile' || tab.kind === 'dataset') tab.profile.stop();
     this.tabs.splice(index, 1);
     if (this.activeTabId === id) this.activeTabId = this.tabs[Math.max(0, index - 1)]?.id ?? 'overview';
   }

@@ -42,3 +42,17 @@ export function formatDifference(n: number): string {
   if (n === 0) return '0';
   return (n > 0 ? '+' : '\u2212') + formatNumber(Math.abs(n));
 }
+
+/**
+ * A number to a fixed number of decimal places, with thousands separators unless it is a code (a year's mean):
+ * callers say it is rounded ("2 d.p.").
+ */
+export function formatDecimals(n: number, places: number, codeLike = false): string {
+  if (!Number.isFinite(n)) return String(n);
+  return n.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: !codeLike });
+}
+
+/** `part` as a percentage of `whole` to 1 decimal place ("1.7%"); callers say it is rounded. A whole of 0 gives "–". */
+export function formatShare(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${formatDecimals((100 * part) / whole, 1)}%`;
+}
