@@ -52,6 +52,8 @@ describe('sniffCsv: delimiters and quoting', () => {
     const single = sniffCsv("name,place\n'Bo','York, UK'\n'Al','Hull, UK'\n", 'a.csv');
     expect(single).toMatchObject({ quote: "'", delimiter: ',', columns: ['name', 'place'] });
     expect(single.warnings).toEqual([]);
+    const apostrophe = sniffCsv("town,count\n's-Hertogenbosch,5\n'Tis,6\nYork,7\n", 'a.csv');
+    expect(apostrophe).toMatchObject({ quote: '"', columns: ['town', 'count'], warnings: [] });
   });
 
   it('takes a one-column file as it is', () => {

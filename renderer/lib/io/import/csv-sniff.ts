@@ -159,7 +159,12 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
     const shape = shapeOf(splitRecords(text, { delimiter, quote: '"', escape: '"' }, { complete, maxRecords: 200 }));
     if (!best || better(shape, best)) [best, dialect] = [shape, { delimiter, quote: '"', escape: '"' }];
   }
-  if (!text.includes('"') && /(^|[,;\t|\n])'/.test(text)) dialect = { ...dialect, quote: "'", escape: "'" };
+  // Single quotes only when they quote fields cleanly: an apostrophe opening a value ('s-Hertogenbosch) must not.
+  if (best && !text.includes('"') && /(^|[,;\t|\n])'/.test(text)) {
+    const single = { ...dialect, quote: "'", escape: "'" };
+    const rec = splitRecords(text, single, { complete, maxRecords: 200 });
+    if (rec.openQuoteRow === null && rec.quotedFields >= 2 && !better(best, shapeOf(rec))) dialect = single;
+  }
   dialect = { ...dialect, escape: chooseEscape(text, dialect.quote) };
 
   let { rec, width, start } = locateTable(text, dialect, complete);
