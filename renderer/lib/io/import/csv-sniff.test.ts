@@ -131,6 +131,11 @@ describe('sniffCsv: warnings', () => {
     ]);
   });
 
+  it('says when counts cover only the sample', () => {
+    const plan = sniffCsv('a,b\n1,2\n3\n4,5\n6,', 'big.csv', { complete: false });
+    expect(plan.warnings).toEqual([{ kind: 'ragged-rows', count: 1, examples: ['row 3: 1 field, expected 2'], sampledRows: 4 }]);
+  });
+
   it('warns of mixed line endings', () => {
     const plan = sniffCsv('a,b\r\n1,2\r\n3,4\n5,6\r\n7,8\n', 'a.csv');
     expect(plan.warnings).toEqual([{ kind: 'line-endings', count: 2, examples: ['row 3: Unix (LF)', 'row 5: Unix (LF)'] }]);
