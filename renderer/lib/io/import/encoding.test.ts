@@ -87,6 +87,8 @@ describe('detectEncoding', () => {
     expect(kindOf(() => detectEncoding(controls, 'cases.csv'))).toBe('binary');
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]);
     expect(kindOf(() => detectEncoding(zip, 'book.csv'))).toBe('binary');
+    const int16s = Uint8Array.from({ length: 400 }, (_, i) => (i % 2 ? 0 : (i * 7) % 40));
+    expect(kindOf(() => detectEncoding(int16s, 'cases.csv'))).toBe('binary');
     expect(kindOf(() => detectEncoding(new Uint8Array(), 'a.csv'))).toBe('empty');
     expect(kindOf(() => detectEncoding(utf8(' \r\n\t\n  '), 'a.csv'))).toBe('empty');
     expect(kindOf(() => detectEncoding(utf8('\uFEFF\n'), 'a.csv'))).toBe('empty');

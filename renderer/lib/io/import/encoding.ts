@@ -102,6 +102,10 @@ export function detectEncoding(head: Uint8Array, file: string, complete = true):
   else if (head[0] === 0xfe && head[1] === 0xff) enc = 'utf-16be';
   else enc = utf16WithoutBom(head);
   if (enc === 'utf-16le' || enc === 'utf-16be') {
+    // Zeros in every other byte also fit a table of small binary numbers: decoded, that is all control characters.
+    const text = decodeSample(head.subarray(0, 65536), enc);
+    const controls = controlCount(Uint8Array.from(text, (ch) => Math.min(ch.charCodeAt(0), 0xff)));
+    if (controls > 8 && controls > text.length * 0.01) throw new ImportError('binary', file);
     assertNotEmpty(head, enc, file, complete);
     return enc;
   }
