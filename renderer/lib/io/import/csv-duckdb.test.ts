@@ -69,6 +69,8 @@ describe('a plan DuckDB follows reads what the preview shows', () => {
     ['escaped.csv', 'name,said\nBo,"he said \\"hi\\" then left"\nAl,"fine"\n'],
     ['padded.csv', 'Table 2,,\n,,\nregion,male,female\nNorth,1,2\nSouth,3,4\n'],
     ['pipes.txt', 'a|b|c\n1|2|3\n4|5|6\n'],
+    ['single.csv', 'name\nAl\n\nBo\n'],
+    ['blanks.csv', 'a,b,c\n1,2,3\n\n,,\n4,,6\n\r\n7,8,9\n'],
   ];
   for (const [file, text] of files) {
     it(file, async () => {

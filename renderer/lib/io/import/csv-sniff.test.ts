@@ -52,6 +52,8 @@ describe('sniffCsv: delimiters and quoting', () => {
     const single = sniffCsv("name,place\n'Bo','York, UK'\n'Al','Hull, UK'\n", 'a.csv');
     expect(single).toMatchObject({ quote: "'", delimiter: ',', columns: ['name', 'place'] });
     expect(single.warnings).toEqual([]);
+    const apostrophe = sniffCsv("town,count\n's-Hertogenbosch,5\n'Tis,6\nYork,7\n", 'a.csv');
+    expect(apostrophe).toMatchObject({ quote: '"', columns: ['town', 'count'], warnings: [] });
   });
 
   it('takes a one-column file as it is', () => {
@@ -127,6 +129,11 @@ describe('sniffCsv: warnings', () => {
       { kind: 'blank-header', count: 1, examples: ['column 2'] },
       { kind: 'duplicate-header', count: 1, examples: ['Count (2)'] },
     ]);
+  });
+
+  it('says when counts cover only the sample', () => {
+    const plan = sniffCsv('a,b\n1,2\n3\n4,5\n6,', 'big.csv', { complete: false });
+    expect(plan.warnings).toEqual([{ kind: 'ragged-rows', count: 1, examples: ['row 3: 1 field, expected 2'], sampledRows: 4 }]);
   });
 
   it('warns of mixed line endings', () => {

@@ -16,7 +16,6 @@ export const MAX_COLUMNS = 16_384;
 export const SNIFF_CHARS = 256 * 1024;
 /** A record longer than this is not a table row (a minified JSON, a base64 blob). */
 export const MAX_LINE_CHARS = 10 * 1024 * 1024;
-const ANALYSE = 1000;
 
 export interface SniffOptions {
   /** The sample is the whole file (default true): only then can a quote be known never to close. */
@@ -138,7 +137,7 @@ export function cleanHeaderNames(raw: string[]): { names: string[]; warnings: Im
 }
 
 /** Splits with the detected dialect and finds the table: the shared first half of sniffCsv and the previews. */
-export function locateTable(text: string, d: Dialect, complete: boolean, maxRecords = ANALYSE) {
+export function locateTable(text: string, d: Dialect, complete: boolean, maxRecords = Infinity) {
   const rec = splitRecords(text, d, { complete, maxRecords });
   const { width } = shapeOf(rec);
   const start = tableStart(rec.rows, width);
@@ -159,7 +158,12 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
     const shape = shapeOf(splitRecords(text, { delimiter, quote: '"', escape: '"' }, { complete, maxRecords: 200 }));
     if (!best || better(shape, best)) [best, dialect] = [shape, { delimiter, quote: '"', escape: '"' }];
   }
-  if (!text.includes('"') && /(^|[,;\t|\n])'/.test(text)) dialect = { ...dialect, quote: "'", escape: "'" };
+  // Single quotes only when they quote fields cleanly: an apostrophe opening a value ('s-Hertogenbosch) must not.
+  if (best && !text.includes('"') && /(^|[,;\t|\n])'/.test(text)) {
+    const single = { ...dialect, quote: "'", escape: "'" };
+    const rec = splitRecords(text, single, { complete, maxRecords: 200 });
+    if (rec.openQuoteRow === null && rec.quotedFields >= 2 && !better(best, shapeOf(rec))) dialect = single;
+  }
   dialect = { ...dialect, escape: chooseEscape(text, dialect.quote) };
 
   let { rec, width, start } = locateTable(text, dialect, complete);
@@ -193,11 +197,13 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
     if (isBlank(r) || r.length === columns.length) return;
     raggedCount++;
     const row = (header ? start + 2 : start + 1) + i;
-    if (ragged.length < 5) ragged.push(`row ${row}: ${r.length} fields, expected ${columns.length}`);
+    if (ragged.length < 5) ragged.push(`row ${row}: ${r.length} field${r.length === 1 ? '' : 's'}, expected ${columns.length}`);
   });
-  if (raggedCount) warnings.push({ kind: 'ragged-rows', count: raggedCount, examples: ragged });
+  // From a sample, counts cover its rows only; DuckDB's read finds the rest.
+  const sampled = complete ? {} : { sampledRows: rows.length };
+  if (raggedCount) warnings.push({ kind: 'ragged-rows', count: raggedCount, examples: ragged, ...sampled });
   const endings = lineEndingWarning(rec);
-  if (endings) warnings.push(endings);
+  if (endings) warnings.push({ ...endings, ...sampled });
 
   const skipRows = start < rows.length ? rec.lines[start]! - 1 : 0;
   const encoding = opts.encoding ?? 'utf-8';

@@ -25,7 +25,10 @@ function build(text: string, plan: CsvPlan, n: number, name: string, complete: b
   const firstOfTable = rec.lines.findIndex((line) => line > plan.skipRows);
   const start = firstOfTable < 0 ? rec.rows.length : firstOfTable;
   const above = rec.rows.slice(0, start);
-  const body = rec.rows.slice(plan.header ? start + 1 : start).filter((r) => !isBlank(r)).slice(0, n);
+  // As DuckDB reads them: an empty line is skipped in a table of several columns (but ",," is a row of NULLs), and
+  // is a NULL in a table of one.
+  const several = plan.columns.length > 1;
+  const body = rec.rows.slice(plan.header ? start + 1 : start).filter((r) => !several || r.length > 1 || r[0] !== '').slice(0, n);
   const width = body.reduce((w, r) => Math.max(w, r.length), plan.columns.length);
   const header = plan.header ? plan.columns.concat(Array<string>(width - plan.columns.length).fill('')) : plan.columns.concat(Array.from({ length: width - plan.columns.length }, (_, i) => `column${plan.columns.length + i + 1}`));
   const fmt = { decimal: plan.decimal, thousands: plan.thousands };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSample, detectEncoding, invalidTextWarning, newTranscodeReport, toUtf8Stream } from './encoding.ts';
+import { decodeSample, detectEncoding, invalidTextWarning, newTranscodeReport, retryAsWindows1252, toUtf8Stream } from './encoding.ts';
 import { gunzipStream, lineLimitStream, readHead, readTextSample } from './text-stream.ts';
 import { ImportError } from './types.ts';
 
@@ -87,6 +87,8 @@ describe('detectEncoding', () => {
     expect(kindOf(() => detectEncoding(controls, 'cases.csv'))).toBe('binary');
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]);
     expect(kindOf(() => detectEncoding(zip, 'book.csv'))).toBe('binary');
+    const int16s = Uint8Array.from({ length: 400 }, (_, i) => (i % 2 ? 0 : (i * 7) % 40));
+    expect(kindOf(() => detectEncoding(int16s, 'cases.csv'))).toBe('binary');
     expect(kindOf(() => detectEncoding(new Uint8Array(), 'a.csv'))).toBe('empty');
     expect(kindOf(() => detectEncoding(utf8(' \r\n\t\n  '), 'a.csv'))).toBe('empty');
     expect(kindOf(() => detectEncoding(utf8('\uFEFF\n'), 'a.csv'))).toBe('empty');
@@ -135,6 +137,18 @@ describe('toUtf8Stream', () => {
     const out = new TextDecoder().decode(await collect(toUtf8Stream(streamOf(bytes, 2), 'utf-8', report)));
     expect(out).toBe('a,b\nok,é\n\uFFFD(,x\n\uFFFD\n');
     expect(invalidTextWarning(report)).toEqual({ kind: 'invalid-text', count: 2, examples: ['line 3', 'line 4'] });
+    expect(retryAsWindows1252(report, 'utf-8')).toBe(false);
+  });
+
+  it('advises reading again as Windows-1252 when accented letters only come after a plain-ASCII start', async () => {
+    const bytes = new Uint8Array([...utf8('name,town\n' + 'Al,York\n'.repeat(50)), ...cp1252('Zoë,Nérac\n')]);
+    expect(detectEncoding(bytes.slice(0, 100), 'a.csv', false)).toBe('utf-8');
+    const report = newTranscodeReport();
+    await collect(toUtf8Stream(streamOf(bytes, 64), 'utf-8', report));
+    expect(report.replacements).toBe(2);
+    expect(retryAsWindows1252(report, 'utf-8')).toBe(true);
+    const again = new TextDecoder().decode(await collect(toUtf8Stream(streamOf(bytes, 64), 'windows-1252')));
+    expect(again.endsWith('Zoë,Nérac\n')).toBe(true);
   });
 });
 
@@ -176,8 +190,12 @@ describe('readHead and readTextSample', () => {
     expect(sample.encoding).toBe('utf-16le');
   });
 
-  it('refuses an empty file', async () => {
+  it('refuses an empty file, an empty gzip and a truncated gzip', async () => {
     expect(await asyncKind(readTextSample(() => streamOf(new Uint8Array()), 'a.csv'))).toBe('empty');
+    const empty = await gzip(new Uint8Array());
+    expect(await asyncKind(readTextSample(() => streamOf(empty), 'a.csv.gz'))).toBe('empty');
+    const gz = await gzip(utf8(TEXT));
+    expect(await asyncKind(readTextSample(() => streamOf(gz.slice(0, gz.length - 5)), 'a.csv.gz'))).toBe('truncated');
   });
 });
 

@@ -102,6 +102,10 @@ export function detectEncoding(head: Uint8Array, file: string, complete = true):
   else if (head[0] === 0xfe && head[1] === 0xff) enc = 'utf-16be';
   else enc = utf16WithoutBom(head);
   if (enc === 'utf-16le' || enc === 'utf-16be') {
+    // Zeros in every other byte also fit a table of small binary numbers: decoded, that is all control characters.
+    const text = decodeSample(head.subarray(0, 65536), enc);
+    const controls = controlCount(Uint8Array.from(text, (ch) => Math.min(ch.charCodeAt(0), 0xff)));
+    if (controls > 8 && controls > text.length * 0.01) throw new ImportError('binary', file);
     assertNotEmpty(head, enc, file, complete);
     return enc;
   }
@@ -138,9 +142,18 @@ export interface TranscodeReport {
   replacements: number;
   /** 1-based line numbers of the first few of them, for the warning's examples. */
   lines: number[];
+  /** A non-ASCII character decoded well before the first undecodable one (so the encoding was right). */
+  decodedNonAscii: boolean;
 }
 
-export const newTranscodeReport = (): TranscodeReport => ({ replacements: 0, lines: [] });
+export const newTranscodeReport = (): TranscodeReport => ({ replacements: 0, lines: [], decodedNonAscii: false });
+
+/**
+ * A file judged UTF-8 from its first megabyte (all ASCII there) whose accented letters came later as Windows-1252:
+ * every one failed and none decoded. The pipeline should read it again as Windows-1252 rather than keep the U+FFFDs.
+ */
+export const retryAsWindows1252 = (report: TranscodeReport, encoding: TextEncodingName): boolean =>
+  encoding === 'utf-8' && report.replacements > 0 && !report.decodedNonAscii;
 
 /**
  * Streams any detected encoding out as UTF-8 without a BOM, as DuckDB's read_csv wants it. Undecodable bytes become
@@ -156,6 +169,10 @@ export function toUtf8Stream(
   let line = 1;
   const push = (text: string, out: TransformStreamDefaultController<Uint8Array>) => {
     if (text === '') return;
+    if (!report.decodedNonAscii && report.replacements === 0) {
+      const first = text.search(/[\u0080-\uffff]/);
+      if (first >= 0 && text[first] !== '\uFFFD') report.decodedNonAscii = true;
+    }
     let from = 0;
     for (let bad = text.indexOf('\uFFFD'); bad >= 0; bad = text.indexOf('\uFFFD', bad + 1)) {
       line += countNewlines(text, from, bad);

@@ -89,5 +89,8 @@ describe('describeWarning', () => {
       '1 column name repeated an earlier one, so a number was added: count (2).',
     );
     expect(describeWarning({ kind: 'nested-values', count: 3, examples: [], column: 'tags' })).toBe('3 values in column “tags” are lists or objects, kept as JSON text.');
+    expect(describeWarning({ kind: 'ragged-rows', count: 1, examples: [], sampledRows: 5000 }, 'big.csv')).toBe(
+      '“big.csv”: In the first 5,000 rows read so far: 1 row has more or fewer cells than the header. Missing cells are left empty; a stray delimiter or quotation mark in those rows is the usual cause.',
+    );
   });
 });

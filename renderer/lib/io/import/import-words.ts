@@ -84,6 +84,7 @@ const WARNINGS: Record<ImportWarningKind, (w: ImportWarning, col: string) => str
 
 /** A warning in the analyst's words; with `file`, it names the file too. */
 export function describeWarning(w: ImportWarning, file?: string): string {
-  const text = WARNINGS[w.kind](w, w.column !== undefined ? quoted(w.column) : 'this column');
+  const words = WARNINGS[w.kind](w, w.column !== undefined ? quoted(w.column) : 'this column');
+  const text = w.sampledRows === undefined ? words : `In the first ${count(w.sampledRows, 'row')} read so far: ${words}`;
   return file === undefined ? text : `${quoted(file)}: ${text}`;
 }

@@ -39,6 +39,8 @@ export interface ImportWarning {
   examples: string[];
   /** The column concerned, when there is one. */
   column?: string;
+  /** Set when the count covers only the first this-many rows of the file (a sniffing sample), not all of it. */
+  sampledRows?: number;
 }
 
 /** A table read as cells: the header (raw texts, '' for blank) and the rows below it. */
