@@ -118,7 +118,7 @@ describe('layOutTable', () => {
     const t = layOutTable(grid);
     expect(t?.rows).toHaveLength(299_700);
     expect(t?.notes).toEqual(['Footnote.']);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10_000); // linear: a quadratic pass would take minutes
   });
 
   it('returns null for prose', () => {

@@ -71,12 +71,13 @@ function shape(row: Cell[] | undefined): RowShape {
   let count = 0;
   let first = -1;
   let last = -1;
-  (row ?? []).forEach((c, i) => {
-    if (blank(c)) return;
+  const cells = row ?? [];
+  for (let i = 0; i < cells.length; i++) {
+    if (blank(cells[i])) continue;
     count++;
     if (first < 0) first = i;
     last = i;
-  });
+  }
   return { count, first, last };
 }
 
@@ -124,8 +125,14 @@ function findHeader(grid: Cell[][], shapes: RowShape[], left: number, right: num
     const next = nextFilled(shapes, r);
     return next >= 0 && (grid[next] ?? []).slice(left, right + 1).some(typed);
   };
-  const candidates = shapes.map((_, r) => r).filter(spans);
-  return candidates.find(typedBelow) ?? candidates[0] ?? -1;
+  // In order, stopping at the header: a long sheet's data rows are not all examined.
+  let fallback = -1;
+  for (let r = 0; r < shapes.length; r++) {
+    if (!spans(r)) continue;
+    if (typedBelow(r)) return r;
+    if (fallback < 0) fallback = r;
+  }
+  return fallback;
 }
 
 /**
@@ -188,10 +195,12 @@ export function layOutTable(grid: Cell[][]): LaidOutTable | null {
   for (let r = headerRow + 1; r < end; r++) {
     if (shapes[r]?.count === 0) continue;
     const row = grid[r] ?? [];
-    rows.push(Array.from({ length: right - left + 1 }, (_, i) => {
+    const out: Cell[] = new Array<Cell>(right - left + 1);
+    for (let i = 0; i < out.length; i++) {
       const c = row[left + i];
-      return c === undefined || blank(c) ? null : c;
-    }));
+      out[i] = c === undefined || blank(c) ? null : c;
+    }
+    rows.push(out);
   }
   return { title, notes, header, rows, headerRow, firstColumn: left };
 }
