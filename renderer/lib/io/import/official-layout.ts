@@ -117,8 +117,10 @@ function findHeader(grid: Cell[][], shapes: RowShape[], left: number, right: num
     if (!s || s.count === 0 || s.last !== right || s.first > left + 1) return false;
     const cells = (grid[r] ?? []).slice(left, right + 1);
     const words = cells.some((c) => typeof c === 'string' && !blank(c) && !typed(c));
-    // Years as numbers head a cross-table only beside a blank or worded corner cell: "[blank] 2022 2023".
-    const years = !typed(cells[0]) && cells.every((c) => blank(c) || (typeof c === 'number' && Number.isInteger(c) && c >= 1800 && c <= 2100) || !typed(c));
+    // Years as numbers, or dates, head a cross-table only beside a blank or worded corner: "[blank] 2022 2023".
+    const years =
+      !typed(cells[0]) &&
+      cells.every((c) => blank(c) || !typed(c) || (typeof c === 'number' && Number.isInteger(c) && c >= 1800 && c <= 2100) || (typeof c === 'string' && ISO_DATE.test(c)));
     return right === left ? words : s.count >= 2 && (words || years);
   };
   const typedBelow = (r: number) => {
