@@ -169,7 +169,8 @@ export function layOutTable(grid: Cell[][]): LaidOutTable | null {
     header = Array.from({ length: right - left + 1 }, () => '');
     headerRow--;
   } else {
-    header = (grid[headerRow] ?? []).slice(left, right + 1).map(text);
+    // Raw texts, as the GridTable contract asks: the pipeline's header cleaning collapses line breaks and spaces.
+    header = (grid[headerRow] ?? []).slice(left, right + 1).map((c) => (c === null || c === undefined ? '' : String(c)));
     while (header.length < right - left + 1) header.push('');
   }
   const above = grid.slice(0, Math.max(0, headerRow)).map((row) => row.filter((c) => !blank(c)).map(text).join(' ')).filter((t) => t !== '');
