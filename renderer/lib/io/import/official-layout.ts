@@ -71,12 +71,13 @@ function shape(row: Cell[] | undefined): RowShape {
   let count = 0;
   let first = -1;
   let last = -1;
-  (row ?? []).forEach((c, i) => {
-    if (blank(c)) return;
+  const cells = row ?? [];
+  for (let i = 0; i < cells.length; i++) {
+    if (blank(cells[i])) continue;
     count++;
     if (first < 0) first = i;
     last = i;
-  });
+  }
   return { count, first, last };
 }
 
@@ -116,16 +117,24 @@ function findHeader(grid: Cell[][], shapes: RowShape[], left: number, right: num
     if (!s || s.count === 0 || s.last !== right || s.first > left + 1) return false;
     const cells = (grid[r] ?? []).slice(left, right + 1);
     const words = cells.some((c) => typeof c === 'string' && !blank(c) && !typed(c));
-    // Years as numbers head a cross-table only beside a blank or worded corner cell: "[blank] 2022 2023".
-    const years = !typed(cells[0]) && cells.every((c) => blank(c) || (typeof c === 'number' && Number.isInteger(c) && c >= 1800 && c <= 2100) || !typed(c));
+    // Years as numbers, or dates, head a cross-table only beside a blank or worded corner: "[blank] 2022 2023".
+    const years =
+      !typed(cells[0]) &&
+      cells.every((c) => blank(c) || !typed(c) || (typeof c === 'number' && Number.isInteger(c) && c >= 1800 && c <= 2100) || (typeof c === 'string' && ISO_DATE.test(c)));
     return right === left ? words : s.count >= 2 && (words || years);
   };
   const typedBelow = (r: number) => {
     const next = nextFilled(shapes, r);
     return next >= 0 && (grid[next] ?? []).slice(left, right + 1).some(typed);
   };
-  const candidates = shapes.map((_, r) => r).filter(spans);
-  return candidates.find(typedBelow) ?? candidates[0] ?? -1;
+  // In order, stopping at the header: a long sheet's data rows are not all examined.
+  let fallback = -1;
+  for (let r = 0; r < shapes.length; r++) {
+    if (!spans(r)) continue;
+    if (typedBelow(r)) return r;
+    if (fallback < 0) fallback = r;
+  }
+  return fallback;
 }
 
 /**
@@ -160,7 +169,8 @@ export function layOutTable(grid: Cell[][]): LaidOutTable | null {
     header = Array.from({ length: right - left + 1 }, () => '');
     headerRow--;
   } else {
-    header = (grid[headerRow] ?? []).slice(left, right + 1).map(text);
+    // Raw texts, as the GridTable contract asks: the pipeline's header cleaning collapses line breaks and spaces.
+    header = (grid[headerRow] ?? []).slice(left, right + 1).map((c) => (c === null || c === undefined ? '' : String(c)));
     while (header.length < right - left + 1) header.push('');
   }
   const above = grid.slice(0, Math.max(0, headerRow)).map((row) => row.filter((c) => !blank(c)).map(text).join(' ')).filter((t) => t !== '');
@@ -188,10 +198,12 @@ export function layOutTable(grid: Cell[][]): LaidOutTable | null {
   for (let r = headerRow + 1; r < end; r++) {
     if (shapes[r]?.count === 0) continue;
     const row = grid[r] ?? [];
-    rows.push(Array.from({ length: right - left + 1 }, (_, i) => {
+    const out: Cell[] = new Array<Cell>(right - left + 1);
+    for (let i = 0; i < out.length; i++) {
       const c = row[left + i];
-      return c === undefined || blank(c) ? null : c;
-    }));
+      out[i] = c === undefined || blank(c) ? null : c;
+    }
+    rows.push(out);
   }
   return { title, notes, header, rows, headerRow, firstColumn: left };
 }

@@ -115,7 +115,7 @@ function sheetCells(ws: XLSX.WorkSheet, sheet: string): SheetCells {
   return out;
 }
 
-function parse(bytes: Uint8Array, file: string): XLSX.WorkBook {
+function parse(bytes: Uint8Array, file: string, kind: WorkbookKind): XLSX.WorkBook {
   try {
     return XLSX.read(bytes, {
       type: 'array',
@@ -123,7 +123,8 @@ function parse(bytes: Uint8Array, file: string): XLSX.WorkBook {
       cellFormula: true,
       cellDates: true,
       UTC: true,
-      sheetStubs: true,
+      // Stubs keep XLSX formula cells that have no cached value; ODS repeats empty cells by the million, so not there.
+      sheetStubs: kind !== 'ods',
       cellHTML: false,
       cellNF: false,
       cellStyles: false,
@@ -146,7 +147,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limits: WorkbookLi
   const container = guardWorkbook(bytes, file, limits);
   const entries = container.kind === 'zip' ? container.entries : null;
   const kind = workbookKind(entries, file);
-  const wb = parse(bytes, file);
+  const wb = parse(bytes, file, kind);
   // SheetJS reads a damaged part as nothing rather than failing: a workbook with no sheet at all is damaged.
   if (wb.SheetNames.length === 0) throw new ImportError('corrupt', file, { detail: 'no worksheets could be read' });
   const format: Detected = { label: 'Format', value: FORMAT_NAMES[kind] };

@@ -118,6 +118,43 @@ describe('guardWorkbook: zip bombs', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('reads ZIP64 sizes: an entry declaring 5 GiB in its ZIP64 extra field is refused', () => {
+    const name = strToU8('xl/worksheets/sheet1.xml');
+    const data = strToU8('<worksheet/>');
+    const local = new Uint8Array(30 + name.length + data.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 45, true);
+    lv.setUint32(18, 0xffffffff, true);
+    lv.setUint32(22, 0xffffffff, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    local.set(data, 30 + name.length);
+    const central = new Uint8Array(46 + name.length + 20);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(6, 45, true);
+    cv.setUint32(20, 0xffffffff, true);
+    cv.setUint32(24, 0xffffffff, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint16(30, 20, true);
+    central.set(name, 46);
+    cv.setUint16(46 + name.length, 0x0001, true);
+    cv.setUint16(48 + name.length, 16, true);
+    cv.setBigUint64(50 + name.length, 5n * 1024n ** 3n, true);
+    cv.setBigUint64(58 + name.length, BigInt(data.length), true);
+    const end = new Uint8Array(22);
+    const ev = new DataView(end.buffer);
+    ev.setUint32(0, 0x06054b50, true);
+    ev.setUint16(8, 1, true);
+    ev.setUint16(10, 1, true);
+    ev.setUint32(12, central.length, true);
+    ev.setUint32(16, local.length, true);
+    const zip = new Uint8Array([...local, ...central, ...end]);
+    expect(readZipDirectory(zip, 'z64.xlsx')).toEqual([{ name: 'xl/worksheets/sheet1.xml', flags: 0, method: 0, compressedSize: data.length, size: 5 * 1024 ** 3, localOffset: 0 }]);
+    expect(refusal(() => guardWorkbook(zip, 'z64.xlsx'))).toEqual({ kind: 'expands-too-much', limit: '1 GiB' });
+  });
+
   it('lets a workbook of ordinary size and ratio through', async () => {
     const guard = guardWorkbook(await smallXlsx(), 'ok.xlsx');
     expect(guard.kind).toBe('zip');

@@ -6,6 +6,7 @@
 // encrypted workbook (an OLE/CFB file holding an "EncryptionInfo" stream, or an ODS whose manifest lists encryption)
 // from an old binary .xls (also OLE/CFB, which SheetJS reads) and from a file that is no spreadsheet at all.
 import { Inflate, strFromU8 } from 'fflate';
+import { OdsCellCounter } from './ods-cells.ts';
 import { ImportError } from './types.ts';
 
 export interface WorkbookLimits {
@@ -15,10 +16,12 @@ export interface WorkbookLimits {
   maxRatio: number;
   /** …once the expanded size passes this (small workbooks of repeated text compress well past 200×). */
   ratioFloor: number;
+  /** The most cells an ODS may expand to once its repeated rows and columns are multiplied out (ods-cells.ts). */
+  maxOdsCells: number;
 }
 
 const MiB = 1024 * 1024;
-export const WORKBOOK_LIMITS: WorkbookLimits = { maxExpanded: 1024 * MiB, maxRatio: 200, ratioFloor: 64 * MiB };
+export const WORKBOOK_LIMITS: WorkbookLimits = { maxExpanded: 1024 * MiB, maxRatio: 200, ratioFloor: 64 * MiB, maxOdsCells: 20_000_000 };
 
 export interface ZipEntry {
   name: string;
@@ -138,25 +141,33 @@ function dataStart(bytes: Uint8Array, entry: ZipEntry, file: string): number {
 
 const STOP = Symbol('stop');
 
+/** Sees each inflated chunk of an entry; returns false to refuse the file (it would expand too far). */
+interface Sink {
+  push(chunk: Uint8Array, final?: boolean): boolean;
+  limit: string;
+}
+
 /**
  * Inflates one entry as a stream, keeping at most `keep` bytes of it; throws when it expands past its declared size
- * or past `budget`. Returns the kept bytes (empty unless asked for).
+ * or past `budget`, or when the sink refuses it. Returns the kept bytes (empty unless asked for).
  */
-function inflateCounted(bytes: Uint8Array, entry: ZipEntry, file: string, budget: number, limit: string, keep = 0): Uint8Array {
+function inflateCounted(bytes: Uint8Array, entry: ZipEntry, file: string, budget: number, limit: string, keep = 0, sink?: Sink): Uint8Array {
   const start = dataStart(bytes, entry, file);
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw new ImportError('corrupt', file, { detail: `${entry.name}: stored sizes differ` });
     if (entry.size > budget) throw new ImportError('expands-too-much', file, { limit });
+    if (sink && !sink.push(bytes.subarray(start, start + entry.size), true)) throw new ImportError('expands-too-much', file, { limit: sink.limit });
     return bytes.subarray(start, start + Math.min(keep, entry.size));
   }
   if (entry.method !== 8) throw new ImportError('corrupt', file, { detail: `${entry.name}: unsupported compression method ${entry.method}` });
   let out = 0;
   let why: ImportError | null = null;
   const kept: Uint8Array[] = [];
-  const inflate = new Inflate((chunk) => {
+  const inflate = new Inflate((chunk, final) => {
     out += chunk.length;
     if (out > entry.size) why = new ImportError('corrupt', file, { detail: `${entry.name} expands past the size its header declares` });
     else if (out > budget) why = new ImportError('expands-too-much', file, { limit });
+    else if (sink && !sink.push(chunk, final)) why = new ImportError('expands-too-much', file, { limit: sink.limit });
     if (why) throw STOP;
     if (keep > 0) kept.push(chunk.slice(0, Math.max(0, keep - (out - chunk.length))));
   });
@@ -197,7 +208,9 @@ export function checkZip(bytes: Uint8Array, file: string, limits: WorkbookLimits
   if (entries.some((e) => e.flags & 1)) throw new ImportError('password', file, { detail: 'zip encryption' });
   let used = 0;
   for (const entry of entries) {
-    inflateCounted(bytes, entry, file, budget - used, limit);
+    const counter = entry.name === 'content.xml' ? new OdsCellCounter(limits.maxOdsCells) : null;
+    const sink = counter && { push: (chunk: Uint8Array, final?: boolean) => counter.push(chunk, final), limit: `${limits.maxOdsCells.toLocaleString('en-GB')} cells` };
+    inflateCounted(bytes, entry, file, budget - used, limit, 0, sink ?? undefined);
     used += entry.size;
   }
   // An ODS saved with a password keeps its zip readable but lists its encrypted parts in the manifest.
