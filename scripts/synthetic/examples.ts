@@ -71,6 +71,8 @@ export async function exampleOcgXlsx(groups: Ocg[]): Promise<Uint8Array> {
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const entries = unzipSync(written);
   const fixed: Zippable = {};
-  for (const name of Object.keys(entries)) fixed[name] = [entries[name]!, { mtime: FIXED_TIME, level: 6 }];
+  // Zip times are local (DOS) times: a date whose local fields are the fixed time gives the same bytes in every zone.
+  const mtime = new Date(2024, 0, 31, 12, 0, 0);
+  for (const name of Object.keys(entries)) fixed[name] = [entries[name]!, { mtime, level: 6 }];
   return zipSync(fixed);
 }

@@ -7,6 +7,7 @@ import { startServer } from '../../scripts/serve.ts';
 import { generateReferralsSql } from '../../scripts/bench-data.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { SYNTHETIC_NOTE, SYNTHETIC_TAG_LABEL } from '../../renderer/lib/pack/synthetic.ts';
 
 interface Def { id: string; title: string; rows: number; statedTotals?: { value: number }[] }
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/manifest.json'), 'utf8')) as { datasets: Def[] };
@@ -25,6 +26,27 @@ test('lists every built-in dataset with its row count and shows the engine in th
   // The server sends COOP/COEP (the page is cross-origin isolated), but the reliable single-threaded bundle is the default.
   await expect(status).toContainText('bundle eh · 1 thread');
   expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(true);
+});
+
+test('synthetic datasets are tagged in the sidebar and on their page, and a pivot over one says so', async ({ workbench: page }) => {
+  const synthetic = manifest.datasets.filter((d) => (d as Def & { synthetic?: boolean }).synthetic);
+  expect(synthetic.map((d) => d.id)).toEqual(['synthetic_nrm_cases', 'synthetic_ocg_groups']);
+  const list = page.getByRole('list', { name: 'Built-in datasets' });
+  for (const d of manifest.datasets) {
+    const tag = list.locator(`li[data-dataset="${d.id}"]`).getByRole('note', { name: SYNTHETIC_TAG_LABEL });
+    await expect(tag).toHaveCount(synthetic.includes(d) ? 1 : 0);
+    if (synthetic.includes(d)) await expect(tag).toHaveText('Synthetic');
+  }
+  await list.getByRole('button', { name: synthetic[0]!.title }).click();
+  await expect(page.getByRole('article').getByText(`${SYNTHETIC_NOTE}. Every record is invented`)).toBeVisible();
+  await page.getByRole('button', { name: 'New pivot table' }).click();
+  const note = page.getByText(`${SYNTHETIC_NOTE}: this pivot reads`);
+  await expect(page.getByRole('combobox', { name: 'Source' })).toBeVisible();
+  await expect(note).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Source' }).selectOption('table:synthetic_nrm_cases');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('synthetic_nrm_cases');
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('?engine=threads opts in to the threaded bundle on the isolated page', async ({ chromiumContext, server }) => {

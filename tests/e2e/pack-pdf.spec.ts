@@ -12,6 +12,7 @@ import { test, expect } from './fixtures.ts';
 import { rendererDir, startServer } from '../../scripts/serve.ts';
 import type { DocTable, PackDocument } from '../../renderer/lib/pack/document.ts';
 import { sampleDocument } from '../../renderer/lib/pack/sample-document.ts';
+import { SYNTHETIC_NOTE } from '../../renderer/lib/pack/synthetic.ts';
 
 /** The built renderer with the print-view entry; PACK_PRINT_ROOT points elsewhere when built with another config. */
 const root = process.env.PACK_PRINT_ROOT ?? rendererDir;
@@ -205,4 +206,36 @@ test('a landscape pack prints on landscape A4 pages, each with its marking and n
   checkMarkingsAndNumbers(texts);
   await page.close();
   await stop(server);
+});
+
+test('a pack over synthetic data says so on every printed page that holds it, and on no other', async ({ chromiumContext, auditProxy }) => {
+  const { server, url } = await startServer({ port: 0, root });
+  const page = await chromiumContext.newPage();
+  // Table 8 (160 rows, several pages) reads a synthetic dataset: the manifest's flag, as the resolver records it.
+  const doc = longPack();
+  doc.items = doc.items.map((item) =>
+    item.kind === 'table' && item.number === 8
+      ? { ...item, provenance: { ...item.provenance, datasets: item.provenance.datasets.map((d) => ({ ...d, id: 'synthetic_nrm_cases', synthetic: true })) } }
+      : item,
+  );
+  const view = await openPrintView(page, url, doc);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const flagged = await page.locator('section.page').evaluateAll((els) => els.map((el) => el.querySelector('[data-synthetic]') !== null));
+  const { texts } = await pdfPages(new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+  expect(texts.length).toBe(view.count);
+  const note = squash(SYNTHETIC_NOTE);
+  const says = texts.map((t) => squash(t).includes(note));
+  // The title page speaks for the whole pack; every other page says it exactly when it holds part of table 8.
+  expect(says[0]).toBe(true);
+  expect(says.slice(1)).toEqual(flagged.slice(1));
+  const withRows = texts.flatMap((t, i) => (squash(t).includes('T8row') ? [i] : []));
+  expect(withRows.length).toBeGreaterThan(2);
+  for (const i of withRows) expect(says[i], `page ${i + 1} holds rows of table 8`).toBe(true);
+  const others = texts.flatMap((t, i) => (i > 0 && squash(t).includes('T3row') ? [i] : []));
+  expect(others.length).toBeGreaterThan(0);
+  for (const i of others) expect(says[i], `page ${i + 1} holds only published tables`).toBe(false);
+  expect(says[1]).toBe(false); // the contents
+  await page.close();
+  await stop(server);
+  expect(auditProxy.requests).toEqual([]);
 });

@@ -127,7 +127,8 @@ test('disclosure control is on by default and can be turned off only with a reas
   await expect(page.getByRole('button', { name: 'Turn off disclosure control' })).toBeDisabled();
   await page.getByRole('textbox', { name: /Why turn it off/ }).fill('Internal working copy for the analysis team');
   await page.getByRole('button', { name: 'Turn off disclosure control' }).click();
-  await expect(page.getByRole('note')).toContainText('Reason recorded on the cover: Internal working copy for the analysis team');
+  // Other notes are on the page too (the sidebar's "Synthetic" tags): this one is the disclosure setting's.
+  await expect(page.getByRole('note').filter({ hasText: 'Off for this export' })).toContainText('Reason recorded on the cover: Internal working copy for the analysis team');
   await expect(page.getByRole('region', { name: 'Preview of the pack as it will print' })).toContainText('Internal working copy for the analysis team');
 });
 
