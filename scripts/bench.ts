@@ -19,6 +19,7 @@ import { benchPivots, benchWidePivot } from './bench-pivot.ts';
 import { benchSdc } from './bench-sdc.ts';
 import { benchPack } from './bench-pack.ts';
 import { benchProfile } from './bench-profile.ts';
+import { benchImport } from './bench-import.ts';
 
 export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
 
@@ -111,6 +112,20 @@ async function main(): Promise<void> {
       }
       results.push({ name: `${what}: engine memory in use after the pivots (limit ${run.memoryLimit})`, value: round(run.memoryGiB, 2), unit: 'GiB' });
     }
+    // Imports through the app's import tab, against native read_csv on the same file.
+    const imp = await benchImport(page, conn);
+    const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+    results.push({
+      name: `import a ${fmt(imp.csvRows)}-row CSV (${mb(imp.csvBytes)}): picked → preview → table created (Chromium ${bundle} vs native read_csv)`,
+      value: round(imp.previewMs + imp.createMs),
+      unit: 'ms',
+      native: round(imp.nativeMs),
+      ratio: round((imp.previewMs + imp.createMs) / imp.nativeMs, 2),
+    });
+    results.push({ name: 'import of the CSV: file picked → preview shown (Chromium)', value: round(imp.previewMs), unit: 'ms' });
+    results.push({ name: `import of the CSV: page's peak JS heap meanwhile (file ${mb(imp.csvBytes)})`, value: round(imp.peakHeapBytes / 1024 / 1024), unit: 'MB' });
+    results.push({ name: `import a ${fmt(imp.xlsxRows)}-row XLSX in the app (Chromium, worker)`, value: Math.round(imp.xlsxRows / (imp.xlsxAppMs / 1000)), unit: 'rows/s' });
+    results.push({ name: `read the same XLSX with SheetJS directly (Node)`, value: Math.round(imp.xlsxRows / (imp.xlsxNodeMs / 1000)), unit: 'rows/s' });
     conn.closeSync();
     const wide = await benchWidePivot(page, (sql) => runInApp(page, sql));
     results.push({ name: 'pivot of 50,000 column values × 7 rows (200,000 rows): "Show all" to the table drawn (Chromium)', value: round(wide.layoutMs), unit: 'ms' });

@@ -72,10 +72,12 @@ export function convertSql(col: string, type: ImportType, style: NumberStyle, da
   switch (type) {
     case 'VARCHAR':
       return col;
+    // A code with leading zeros ("0012") is not a figure: converting it would lose the zeros, so it stays in the status
+    // column as written even where the sample (the first 50,000 rows) had none.
     case 'BIGINT':
-      return `CASE WHEN ${tests.integer} THEN CAST(${numberText(col, style)} AS BIGINT) END`;
+      return `CASE WHEN ${tests.integer} AND NOT ${tests.leadingZero} THEN CAST(${numberText(col, style)} AS BIGINT) END`;
     case 'DOUBLE':
-      return `CASE WHEN ${tests.decimal} THEN CAST(${numberText(col, style)} AS DOUBLE) END`;
+      return `CASE WHEN ${tests.decimal} AND NOT ${tests.leadingZero} THEN CAST(${numberText(col, style)} AS DOUBLE) END`;
     case 'DATE':
       return dates === 'dmy'
         ? `CASE WHEN ${tests.dmyDate} THEN CAST(try_strptime(${t}, '%d/%m/%Y') AS DATE) END`

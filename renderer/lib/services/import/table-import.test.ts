@@ -62,6 +62,17 @@ describe('a grid', () => {
     expect(outcome.status).toEqual([{ column: 'n', statusColumn: 'n_status', markers: 1, failed: 2, examples: [{ row: 2, text: 'n/a' }, { row: 3, text: '2.5' }] }]);
   });
 
+  it('keeps a code with leading zeros as written when a number type is forced', async () => {
+    const g = grid(['code'], [['12'], ['0012'], ['0'], ['0.5']]);
+    const t = new TableImport(engine, { kind: 'grid', grid: g });
+    await t.stage();
+    const [c] = await t.infer(g.header);
+    const outcome = await t.commit('grid_zeros', [{ ...c!, type: 'DOUBLE' }]);
+    await t.discard();
+    expect(outcome.status).toEqual([{ column: 'code', statusColumn: 'code_status', markers: 0, failed: 1, examples: [{ row: 2, text: '0012' }] }]);
+    expect(await rowsOf('SELECT code FROM grid_zeros ORDER BY rowid')).toEqual([{ code: 12 }, { code: null }, { code: 0 }, { code: 0.5 }]);
+  });
+
   it('drops a status column that holds nothing, and never replaces an existing table', async () => {
     const g = grid(['a', 'b'], [[1, 'x'], [2, 'y']]);
     const t = new TableImport(engine, { kind: 'grid', grid: g });
