@@ -20,7 +20,7 @@ const caseRows = casesText.trimEnd().split(/\r\n/).slice(1).map((line) => line.s
 const ivorian = caseRows.filter((r) => r[5] === 'Côte d’Ivoire').length;
 
 async function runSql(page: Page, sql: string) {
-  await page.getByRole('button', { name: 'New SQL console' }).click();
+  await page.getByRole('button', { name: 'New SQL console', exact: true }).click();
   await page.getByRole('textbox', { name: 'SQL editor' }).fill(sql);
   await page.getByRole('button', { name: 'Run query' }).click();
   return page.getByRole('grid', { name: 'Query results' });
@@ -102,4 +102,18 @@ test('a range pasted from Excel becomes a table; a bad file is explained and eve
   await expect(page.getByRole('alert').filter({ hasText: 'cases.csv' })).toBeVisible();
   const after = await runSql(page, 'SELECT count(*) AS n FROM pasted_forces');
   await expect(after.getByRole('gridcell')).toHaveText(['3']);
+
+  // Renamed and described on its page, then removed with its stored file.
+  const imported = page.getByRole('list', { name: 'Imported tables' });
+  await imported.getByRole('button', { name: 'Pasted range.tsv' }).click();
+  await page.getByRole('textbox', { name: 'Table name (for SQL)' }).fill('forces_2023');
+  await page.getByRole('textbox', { name: 'Title' }).fill('Referrals by force, pasted');
+  await page.getByRole('button', { name: 'Save name and description' }).click();
+  await expect(imported.getByRole('button', { name: 'Referrals by force, pasted' })).toBeVisible();
+  const renamed = await runSql(page, 'SELECT count(*) AS n FROM forces_2023');
+  await expect(renamed.getByRole('gridcell')).toHaveText(['3']);
+  await imported.getByRole('button', { name: 'Referrals by force, pasted' }).click();
+  await page.getByRole('button', { name: 'Remove this table…' }).click();
+  await page.getByRole('button', { name: 'Remove forces_2023' }).click();
+  await expect(page.getByText('No imported tables yet.')).toBeVisible();
 });
