@@ -64,12 +64,22 @@ export class Imports {
   }
 
   /** Starts an import of a file: read and staged for the preview; nothing is created yet. */
-  begin(engine: Engine, file: Blob, name: string, taken: () => string[]): ImportDraft {
+  async begin(engine: Engine, file: Blob, name: string, datasetIds: string[]): Promise<ImportDraft> {
     void this.draft?.discard();
-    const draft = new ImportDraft(engine, this.store, this.readers, file, name, taken);
+    // Every table and view in the engine as well as the datasets: an import never takes a name in use.
+    const { table } = await engine.query('SELECT table_name AS n FROM information_schema.tables');
+    const names = Array.from({ length: table.numRows }, (_, i) => String(table.getChild('n')?.get(i)));
+    const draft = new ImportDraft(engine, this.store, this.readers, file, name, () => [...datasetIds, ...names]);
     this.draft = draft;
     void draft.open();
     return draft;
+  }
+
+  /** Drops the import being previewed (nothing was created). */
+  cancel(): void {
+    const draft = this.draft;
+    this.draft = null;
+    void draft?.discard();
   }
 
   /** Records what a confirmed draft created; returns the new dataset entries. */

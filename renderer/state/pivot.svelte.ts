@@ -11,14 +11,20 @@ import { defaultPivotChartSpec, type PivotChartSpec } from '../lib/viz/pivot-cha
 import { QueryError } from '../lib/engine/types.ts';
 import { explainQueryError } from '../lib/engine/explain-error.ts';
 import type { OwnTotals } from '../lib/engine/own-totals.ts';
-import { setFilter } from '../lib/query/pivot/actions.ts';
+import { setFilter, setProtection } from '../lib/query/pivot/actions.ts';
 import { pivotSdcTable, protectedPivot, type ProtectedPivot } from '../lib/sdc/pivot-protect.ts';
 import type { Protector } from '../lib/solver/protect-client.ts';
+import type { DatasetDef } from '../lib/engine/manifest.ts';
+import { sourceDatasets } from '../lib/pack/datasets.ts';
+import { DEFAULT_SDC_RULES } from '../lib/sdc/rules.ts';
 
 export type Heatmap = 'none' | 'table' | 'rows' | 'columns';
 
-export function newPivotSpec(source: PivotSource): PivotSpec {
-  return parsePivotSpec({ version: 1, source, values: [{ field: null, aggregate: 'count' }] });
+/** A new pivot's spec; over unpublished data (a table the analyst imported), disclosure control starts on. */
+export function newPivotSpec(source: PivotSource, datasets: DatasetDef[] = []): PivotSpec {
+  const spec = parsePivotSpec({ version: 1, source, values: [{ field: null, aggregate: 'count' }] });
+  const unpublished = sourceDatasets(source, datasets).some((d) => d.imported);
+  return unpublished ? setProtection(spec, { value: 0, rules: DEFAULT_SDC_RULES }) : spec;
 }
 
 export class PivotState {

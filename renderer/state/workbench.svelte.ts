@@ -19,9 +19,6 @@ import { workerProtector } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
 import type { Imports } from './imports.svelte.ts';
 import type { ImportDraft } from './import-draft.svelte.ts';
-import { sourceDatasets } from '../lib/pack/datasets.ts';
-import { setProtection } from '../lib/query/pivot/actions.ts';
-import { DEFAULT_SDC_RULES } from '../lib/sdc/rules.ts';
 import { ProfileState } from './profile.svelte.ts';
 
 export type Tab =
@@ -128,18 +125,11 @@ export class Workbench {
   openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string, savedName: string | null = null): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
-    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? this.newSpec(source), chart ?? null, spec === undefined);
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? newPivotSpec(source, this.datasets.map((d) => d.def)), chart ?? null, spec === undefined);
     pivot.savedName = savedName;
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
     void pivot.load();
-  }
-
-  /** A new pivot's spec: over unpublished data (an imported table), disclosure control starts on. */
-  private newSpec(source: PivotSource): PivotSpec {
-    const spec = newPivotSpec(source);
-    const unpublished = sourceDatasets(source, this.datasets.map((d) => d.def)).some((d) => d.imported);
-    return unpublished ? setProtection(spec, { value: 0, rules: DEFAULT_SDC_RULES }) : spec;
   }
 
   /**
@@ -222,10 +212,7 @@ export class Workbench {
     if (!this.tabs.some((t) => t.id === 'import')) this.tabs.push({ id: 'import', kind: 'import', title: 'Import data' });
     this.activeTabId = 'import';
     const engine = this.currentEngine();
-    if (file && engine && this.imports) {
-      const taken = this.datasets.map((d) => d.def.id);
-      void this.tableNames(engine).then((names) => this.imports?.begin(engine, file, name ?? 'file', () => [...taken, ...names]));
-    }
+    if (file && engine) void this.imports?.begin(engine, file, name ?? 'file', this.datasets.map((d) => d.def.id));
   }
 
   /** Creates the tables of the import being previewed and lists them with the datasets. */
@@ -235,14 +222,6 @@ export class Workbench {
     if (done.length === 0) return;
     this.datasets = [...this.datasets, ...(await this.imports.added(done))];
     this.pivotRunner?.invalidate();
-  }
-
-  /** Drops the import being previewed (nothing was created). */
-  cancelImport(): void {
-    const draft = this.imports?.draft;
-    if (!draft || !this.imports) return;
-    this.imports.draft = null;
-    void draft.discard();
   }
 
   /** Removes an imported table, its stored file and its tab. */
@@ -265,12 +244,6 @@ export class Workbench {
     if (tab?.kind === 'dataset') Object.assign(tab, { id: `dataset-${next.table}`, datasetId: next.table, title: next.title });
     if (this.activeTabId === `dataset-${table}`) this.activeTabId = `dataset-${next.table}`;
     this.pivotRunner?.invalidate();
-  }
-
-  /** Every table and view in the engine (so an import never takes an existing name). */
-  private async tableNames(engine: Engine): Promise<string[]> {
-    const { table } = await engine.query('SELECT table_name AS n FROM information_schema.tables');
-    return Array.from({ length: table.numRows }, (_, i) => String(table.getChild('n')?.get(i)));
   }
 
   openDataset(datasetId: string): void {
