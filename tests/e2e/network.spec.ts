@@ -34,8 +34,10 @@ test('no request leaves 127.0.0.1 during a session', async ({ workbench: page, a
   // The threaded engine too (opt-in): its nested pthread workers load their scripts from our server.
   const threaded = await page.context().newPage();
   await threaded.goto(`${server.url}?engine=threads`);
+  // Waits for start-up to finish, not for its figures: the threaded bundle (opt-in, see lib/engine/browser.ts) can
+  // return corrupt results ("offset is out of bounds") once its heap has grown, and this test is about the network.
   await expect(threaded.getByRole('contentinfo', { name: 'Status' })).toContainText('bundle coi', { timeout: 60_000 });
-  await expect(threaded.getByRole('note', { name: 'Reconciliation warning' })).toBeVisible();
+  await expect(threaded.getByRole('contentinfo', { name: 'Status' })).toContainText('datasets loaded', { timeout: 60_000 });
   await threaded.close();
   await page.waitForTimeout(500);
 
