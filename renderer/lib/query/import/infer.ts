@@ -39,18 +39,19 @@ export const COLUMNS_PER_SCAN = 150;
 export function inferSql(relation: string, columns: string[], style: NumberStyle): string {
   const parts = columns.flatMap((c, i) => {
     const t = cellTests(quoteIdent(c), style);
-    const value = `NOT ${t.empty} AND NOT ${t.marker}`;
+    // The type tests need no "is a value" guard: an empty cell or a shorthand marker passes none of them (the markers
+    // are bracketed or punctuation, checked in infer.test.ts), and each guard costs a scan of the text.
     const counts: Record<(typeof KEYS)[number], string> = {
-      values: value,
+      values: `NOT ${t.empty} AND NOT ${t.marker}`,
       markers: `NOT ${t.empty} AND ${t.marker}`,
-      suffixed: `${value} AND ${t.suffix}`,
-      integers: `${value} AND ${t.integer}`,
-      decimals: `${value} AND ${t.decimal}`,
-      leadingZeros: `${value} AND ${t.leadingZero}`,
-      isoDates: `${value} AND ${t.isoDate}`,
-      dmyDates: `${value} AND ${t.dmyDate}`,
-      timestamps: `${value} AND ${t.timestamp}`,
-      booleans: `${value} AND ${t.boolean}`,
+      suffixed: t.suffix,
+      integers: t.integer,
+      decimals: t.decimal,
+      leadingZeros: t.leadingZero,
+      isoDates: t.isoDate,
+      dmyDates: t.dmyDate,
+      timestamps: t.timestamp,
+      booleans: t.boolean,
     };
     return KEYS.map((k) => `count(*) FILTER (WHERE ${counts[k]})::DOUBLE AS "${k}_${i}"`);
   });
