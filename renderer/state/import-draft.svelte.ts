@@ -50,6 +50,7 @@ export class ImportDraft {
   skipped = $state.raw<{ name: string; why: string }[]>([]);
   imported = $state.raw<Imported[]>([]);
   private facts: Promise<FileFacts> | null = null;
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly engine: Engine,
@@ -73,7 +74,7 @@ export class ImportDraft {
       this.skipped = outcome.skipped;
       const names = [...this.taken()];
       for (const read of outcome.tables) {
-        const staged = new TableImport(this.engine, read.source);
+        const staged = new TableImport(this.engine, read.source, this.fileName);
         await staged.stage();
         const table = new DraftTable(read, staged);
         table.columns = await staged.infer(read.names);
@@ -134,9 +135,11 @@ export class ImportDraft {
       this.progress = { label: `Checking ${this.fileName} (SHA-256)…`, fraction: null };
       const facts = await this.facts!;
       for (const t of this.tables.filter((x) => x.include)) {
-        this.progress = { label: `Creating ${t.table}…`, fraction: null };
+        const label = `Creating ${t.table}…`;
+        this.progress = { label, fraction: null };
         const confirmed = { table: t.table, title: t.title.trim() || t.table, description: t.read.title ?? '', notes: t.read.notes, columns: t.columns };
-        done.push(await commitImport(this.engine, this.store, this.file, facts, t.read, t.staged, confirmed));
+        const onProgress = (fraction: number) => (this.progress = { label, fraction });
+        done.push(await commitImport(this.engine, this.store, this.file, facts, t.read, t.staged, confirmed, { onProgress, signal: this.stopping.signal }));
       }
       this.imported = done;
       performance.measure('import-create', 'import-confirm');
@@ -149,6 +152,16 @@ export class ImportDraft {
       await this.discard();
     }
     return done;
+  }
+
+  /**
+   * Stops an import under way: the table being created is dropped (those already created stay, and are listed), the
+   * running statement is interrupted, and the analyst is told nothing else was added.
+   */
+  stop(): void {
+    if (this.status !== 'importing') return;
+    this.stopping.abort();
+    void this.engine.cancel();
   }
 
   /** Drops every staged table and file: nothing of this import is left in the engine but what was confirmed. */

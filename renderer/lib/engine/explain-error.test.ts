@@ -42,7 +42,9 @@ describe('explainQueryError', () => {
   });
   it('explains a stopped engine and out-of-memory, even when the message links to the web', () => {
     expect(explainQueryError('Engine stopped: the database worker can no longer answer (most likely it ran out of memory). (offset is out of bounds)').summary).toMatch(/engine stopped/);
-    expect(explainQueryError('Out of Memory Error: failed to allocate data of size 1.0 GiB (3.1 GiB/3.1 GiB used). See https://duckdb.org/docs/').summary).toBe(
+    const oom = new QueryError('SELECT 1', 'Out of Memory Error: failed to allocate data of size 1.0 GiB (3.1 GiB/3.1 GiB used). See https://duckdb.org/docs/');
+    expect(oom.kind).toBe('out-of-memory');
+    expect(explainQueryError(oom.engineMessage, oom.kind).summary).toBe(
       'The query needs more memory than the engine has.',
     );
   });

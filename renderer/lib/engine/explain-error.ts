@@ -18,10 +18,6 @@ const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] 
     ],
   },
   {
-    test: /Out of Memory/i,
-    explain: () => ['The query needs more memory than the engine has.', 'Filter or aggregate the data first, or select fewer columns.'],
-  },
-  {
     test: /Table with name (.+?) does not exist/i,
     explain: (m) => [`There is no table called ${m[1]}.`, 'Check the table name against the Datasets list in the sidebar.'],
   },
@@ -51,6 +47,7 @@ const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] 
   },
 ];
 
+// The app's refusals, and failures the engine types itself (out of memory).
 const REFUSALS: Record<Exclude<QueryErrorKind, 'sql'>, (subject: string) => [string, string]> = {
   'several-statements': () => [
     'Only one query can be used here, and this SQL holds several statements.',
@@ -60,6 +57,7 @@ const REFUSALS: Record<Exclude<QueryErrorKind, 'sql'>, (subject: string) => [str
     'Only a query that reads data can be used here: this SQL would change data.',
     'Saved queries and key figures are re-run at every rebuild, so they may only read (SELECT …). Make tables in a console instead.',
   ],
+  'out-of-memory': () => ['The query needs more memory than the engine has.', 'Filter or aggregate the data first, or select fewer columns.'],
   'published-table': (table) => [
     `${table} holds published figures, which cannot be changed.`,
     `To work on these figures, make your own copy first — CREATE TABLE my_copy AS SELECT * FROM ${table} — and change the copy.`,

@@ -10,9 +10,9 @@ import { quoteString } from '../query/quote.ts';
  */
 export const WASM_MEMORY_LIMIT = '1.5GiB';
 
-export function lockdownStatements(extensionRepository: string): string[] {
+export function lockdownStatements(extensionRepository: string, memoryLimit = WASM_MEMORY_LIMIT): string[] {
   return [
-    `SET memory_limit = ${quoteString(WASM_MEMORY_LIMIT)}`,
+    `SET memory_limit = ${quoteString(memoryLimit)}`,
     'SET autoload_known_extensions = false',
     'SET autoinstall_known_extensions = false',
     'SET allow_community_extensions = false',

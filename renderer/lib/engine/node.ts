@@ -22,6 +22,9 @@ export class NodeEngine implements Engine {
   private db: DuckDBNodeBindings | null = null;
   private conn: DuckDBConnection | null = null;
 
+  /** `memoryLimit` is DuckDB's (the page's, 1.5 GiB, by default); tests of running out of memory set it lower. */
+  constructor(private readonly options: { memoryLimit?: string } = {}) {}
+
   async open(): Promise<EngineInfo> {
     const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
     const bundles = {
@@ -33,7 +36,7 @@ export class NodeEngine implements Engine {
     db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     this.db = db;
     this.conn = db.connect();
-    for (const sql of lockdownStatements('http://127.0.0.1:9/extensions')) await this.query(sql);
+    for (const sql of lockdownStatements('http://127.0.0.1:9/extensions', this.options.memoryLimit)) await this.query(sql);
     const threads = Number((await this.query('SELECT current_setting(\'threads\') AS t')).table.getChild('t')?.get(0));
     return { duckdbVersion: db.getVersion(), bundle: 'node-eh', threads, crossOriginIsolated: false };
   }

@@ -52,21 +52,28 @@ export interface QueryOptions {
  * was given more than one statement, or a statement that would change data; `published-table` — the SQL would
  * change a built-in table of published figures.
  */
-export type QueryErrorKind = 'sql' | 'several-statements' | 'writes' | 'published-table';
+export type QueryErrorKind = 'sql' | 'several-statements' | 'writes' | 'published-table' | 'out-of-memory';
+
+/** DuckDB's own out-of-memory failure (it stops cleanly at its memory limit): the one place its text is matched. */
+const OUT_OF_MEMORY = /Out of Memory Error/i;
 
 /** The engine's message when its worker has stopped (out of memory, crashed): only a restart helps. */
 export const ENGINE_STOPPED = 'Engine stopped: the database worker can no longer answer (most likely it ran out of memory).';
 
 /** A SQL error from the engine, kept apart from other failures so the UI can show it as the user's query problem. */
 export class QueryError extends Error {
+  /** Why it failed: 'sql' (the engine's own error) is made 'out-of-memory' when the engine ran out of memory. */
+  readonly kind: QueryErrorKind;
+
   constructor(
     readonly sql: string,
     readonly engineMessage: string,
-    readonly kind: QueryErrorKind = 'sql',
+    kind: QueryErrorKind = 'sql',
     /** What a refusal is about (the published table's name), for its wording. */
     readonly subject = '',
   ) {
     super(engineMessage);
     this.name = 'QueryError';
+    this.kind = kind === 'sql' && OUT_OF_MEMORY.test(engineMessage) ? 'out-of-memory' : kind;
   }
 }

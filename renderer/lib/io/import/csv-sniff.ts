@@ -167,7 +167,7 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
   dialect = { ...dialect, escape: chooseEscape(text, dialect.quote) };
 
   let { rec, width, start } = locateTable(text, dialect, complete);
-  // Not one whole record in the sample: read the cut one rather than plan from nothing (lineLimitStream guards length).
+  // Not one whole record in the sample: read the cut one rather than plan from nothing (the import's record-chunks pass guards length).
   if (rec.rows.length === 0) ({ rec, width, start } = locateTable(text, dialect, true));
   if (rec.openQuoteRow !== null) throw new ImportError('unterminated-quote', file, { row: rec.openQuoteRow });
   const maxLine = opts.maxLineChars ?? MAX_LINE_CHARS;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSample, detectEncoding, invalidTextWarning, newTranscodeReport, retryAsWindows1252, toUtf8Stream } from './encoding.ts';
-import { gunzipStream, lineLimitStream, readHead, readTextSample } from './text-stream.ts';
+import { gunzipStream, readHead, readTextSample } from './text-stream.ts';
 import { ImportError } from './types.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -196,20 +196,5 @@ describe('readHead and readTextSample', () => {
     expect(await asyncKind(readTextSample(() => streamOf(empty), 'a.csv.gz'))).toBe('empty');
     const gz = await gzip(utf8(TEXT));
     expect(await asyncKind(readTextSample(() => streamOf(gz.slice(0, gz.length - 5)), 'a.csv.gz'))).toBe('truncated');
-  });
-});
-
-describe('lineLimitStream', () => {
-  it('passes short lines and refuses a line past the limit with its line number', async () => {
-    const ok = utf8('a,b\n'.repeat(100));
-    expect(await collect(streamOf(ok, 5).pipeThrough(lineLimitStream('a.csv', 10)))).toEqual(ok);
-    const long = utf8(`a,b\nc,d\n${'x'.repeat(50)}\n`);
-    const err = await collect(streamOf(long, 4).pipeThrough(lineLimitStream('a.csv', 20))).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(ImportError);
-    expect((err as ImportError).kind).toBe('line-too-long');
-    expect((err as ImportError).at.row).toBe(3);
   });
 });

@@ -75,34 +75,10 @@ export async function readTextSample(open: () => ReadableStream<Uint8Array>, fil
   return { text: decodeSample(head.bytes, encoding, head.complete), encoding, gzip, complete: head.complete };
 }
 
-/**
- * Refuses a line longer than `maxBytes` (default 10 MB) as the bytes stream past: such a file is almost always not
- * a table (a minified JSON, a base64 blob), and DuckDB would hold the whole line in memory.
- */
+/** The longest record (line) of delimited text an import takes: see record-chunks.ts. */
 export const MAX_LINE_BYTES = 10 * 1024 * 1024;
 
 /** "10 MB", "64 KB": a size as the analyst reads it. */
 export const sizeText = (bytes: number): string =>
   bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 
-export function lineLimitStream(file: string, maxBytes = MAX_LINE_BYTES): TransformStream<Uint8Array, Uint8Array> {
-  let run = 0;
-  let line = 1;
-  return new TransformStream({
-    transform(chunk, out) {
-      let start = 0;
-      for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, nl + 1)) {
-        if (run + nl - start > maxBytes) break;
-        run = 0;
-        line++;
-        start = nl + 1;
-      }
-      run += chunk.length - start;
-      if (run > maxBytes) {
-        out.error(new ImportError('line-too-long', file, { row: line, limit: sizeText(maxBytes) }));
-        return;
-      }
-      out.enqueue(chunk);
-    },
-  });
-}

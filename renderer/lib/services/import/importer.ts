@@ -4,11 +4,11 @@
 import { tableFingerprint } from '../../engine/fingerprint.ts';
 import type { Engine } from '../../engine/types.ts';
 import { sha256OfBlob } from '../../io/import/digest.ts';
-import type { CsvPlan, Detected, ImportFormat, ImportWarning } from '../../io/import/types.ts';
+import { ImportError, type CsvPlan, type Detected, type ImportFormat, type ImportWarning } from '../../io/import/types.ts';
 import { quoteIdent } from '../../query/quote.ts';
 import type { ImportRecord } from './record.ts';
 import type { ImportStore } from './store.ts';
-import { TableImport, type ColumnDraft, type ImportedOutcome, type StagedSource } from './table-import.ts';
+import { TableImport, type ColumnDraft, type CommitOptions, type ImportedOutcome, type StagedSource } from './table-import.ts';
 
 /** One table a file holds (a CSV, a sheet), as its reader found it. */
 export interface ReadTable {
@@ -66,10 +66,13 @@ export async function fileFacts(file: Blob, name: string, format: ImportFormat, 
   return { name, size: file.size, modified, format, sha256: await sha256OfBlob(file, progress) };
 }
 
-/** Creates the table and stores the file with its record; if storing fails the table is dropped again. */
-export async function commitImport(engine: Engine, store: ImportStore, file: Blob, facts: FileFacts, read: ReadTable, draft: TableImport, confirmed: Confirmed, now = new Date()): Promise<Imported> {
+/**
+ * Creates the table and stores the file with its record; if storing fails, or the analyst cancels before it is
+ * stored, the table is dropped again.
+ */
+export async function commitImport(engine: Engine, store: ImportStore, file: Blob, facts: FileFacts, read: ReadTable, draft: TableImport, confirmed: Confirmed, options: CommitOptions = {}, now = new Date()): Promise<Imported> {
   const columns = confirmed.columns.map(({ source, name, type, dates, original }) => ({ source, name, type, dates, original }));
-  const outcome = await draft.commit(confirmed.table, columns);
+  const outcome = await draft.commit(confirmed.table, columns, options);
   const record: ImportRecord = {
     version: 1,
     id: `${now.getTime().toString(36)}-${confirmed.table}`,
@@ -86,6 +89,7 @@ export async function commitImport(engine: Engine, store: ImportStore, file: Blo
     detected: read.detected,
   };
   try {
+    if (options.signal?.aborted) throw new ImportError('cancelled', facts.name);
     await store.save(record, file);
   } catch (err) {
     await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(confirmed.table)}`).catch(() => undefined);
@@ -113,7 +117,7 @@ export async function restoreImport(engine: Engine, store: ImportStore, readers:
       if (!found) return { kind: 'problem', problem: 'sheet-missing', detail: record.sheet ?? '' };
       source = found.source;
     }
-    draft = new TableImport(engine, source);
+    draft = new TableImport(engine, source, record.file.name);
     await draft.stage();
     const outcome = await draft.commit(record.table, record.columns);
     if (outcome.rows !== record.rows) {

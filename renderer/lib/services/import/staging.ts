@@ -4,6 +4,7 @@
 // then decides types, so every format gets the same rules and the same warnings.
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Cell, CsvPlan, GridTable } from '../../io/import/types.ts';
+import { MAX_LINE_BYTES } from '../../io/import/text-stream.ts';
 import { quoteIdent, quoteString } from '../../query/quote.ts';
 
 /** The staging name of the i-th column. */
@@ -50,13 +51,23 @@ export function gridToArrowIpc(grid: GridTable): Uint8Array {
   return tableToIPC(new Table(columns), 'stream');
 }
 
-/** read_csv over a registered UTF-8 file, every column as text under its staging name. */
+/**
+ * read_csv's buffer. DuckDB's default is 16 × the longest line allowed (320 MB for our 11 MB), which the engine
+ * reserves for every read — a fifth of its memory; two lines' worth is enough.
+ */
+const READ_BUFFER_BYTES = 2 * (MAX_LINE_BYTES + 1024 * 1024);
+
+/**
+ * read_csv over a registered UTF-8 file, every column as text under its staging name. Quoted fields may hold line
+ * breaks, which DuckDB's parallel reader refuses together with null_padding: the engine has one thread anyway.
+ */
 export function csvRelationSql(fileName: string, plan: CsvPlan): string {
   const columns = plan.columns.map((_, i) => `${quoteString(stagingColumn(i))}: 'VARCHAR'`).join(', ');
   return (
     `read_csv(${quoteString(fileName)}, auto_detect = false, header = ${plan.header}, skip = ${plan.skipRows}, ` +
     `delim = ${quoteString(plan.delimiter)}, quote = ${quoteString(plan.quote)}, escape = ${quoteString(plan.escape)}, ` +
-    `null_padding = true, strict_mode = false, max_line_size = 20000000, columns = {${columns}})`
+    `null_padding = true, parallel = false, strict_mode = false, ` +
+    `max_line_size = ${MAX_LINE_BYTES + 1024 * 1024}, buffer_size = ${READ_BUFFER_BYTES}, columns = {${columns}})`
   );
 }
 
