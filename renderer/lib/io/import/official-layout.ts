@@ -56,9 +56,14 @@ export function headerNames(raw: string[]): string[] {
 
 const blank = (c: Cell | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
-/** A value that is not plain text: a number, a yes/no, a date, or shorthand standing in for a figure. */
+/**
+ * A value that is not plain text: a number, a yes/no, a date, shorthand standing in for a figure, or a formula (kept
+ * as its text, "=B2+B3", never calculated — but it stands where a value would).
+ */
 const typed = (c: Cell | undefined): boolean =>
-  typeof c === 'number' || typeof c === 'boolean' || (typeof c === 'string' && (ISO_DATE.test(c) || shorthandMarker(c) !== null));
+  typeof c === 'number' ||
+  typeof c === 'boolean' ||
+  (typeof c === 'string' && (ISO_DATE.test(c) || shorthandMarker(c) !== null || (c.startsWith('=') && c.length > 1)));
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : String(c).replace(/\s+/g, ' ').trim());
 
 interface RowShape {

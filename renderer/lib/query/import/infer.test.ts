@@ -60,7 +60,7 @@ describe('inference and conversion', () => {
     const cells = ['1,234', '[c]', '56 [p]', '', '0012', '7'];
     const rows = cells.map((c) => `(${quoteString(c)})`).join(', ');
     await engine.query(`CREATE OR REPLACE TABLE infer_t AS SELECT * FROM (VALUES ${rows}) t(c0)`);
-    const counts = readCounts((await engine.query(inferSql('infer_t', ['c0'], UK))).table, 1)[0]!;
+    const counts = readCounts((await engine.query(inferSql('infer_t', ['c0'], UK))).table, ['c0'])[0]!;
     expect(counts).toMatchObject({ values: 4, markers: 1, suffixed: 1, integers: 4, decimals: 4, leadingZeros: 1 });
     // A code with leading zeros among the figures: the column stays text rather than lose them.
     expect(guessType(counts)).toMatchObject({ type: 'VARCHAR', keptAsText: 'leading-zeros' });

@@ -32,36 +32,50 @@ export interface ColumnGuess {
 
 const KEYS = ['values', 'markers', 'suffixed', 'integers', 'decimals', 'leadingZeros', 'isoDates', 'dmyDates', 'timestamps', 'booleans'] as const;
 
-/** Columns per inference query: a 5,000-column file is inferred in several scans rather than one enormous statement. */
-export const COLUMNS_PER_SCAN = 150;
+/**
+ * The cells inference looks at, at most: a sample of 50,000 rows of a narrow file, fewer rows of a wide one — 5,000
+ * columns are judged on their first 1,000 rows.
+ */
+export const SAMPLE_CELLS = 5_000_000;
 
-/** One scan counting, for each (text) column, how many cells read as each type. */
+/** The rows of a file with `columns` columns that inference samples. */
+export const sampleRows = (columns: number): number => Math.max(1_000, Math.min(50_000, Math.floor(SAMPLE_CELLS / Math.max(1, columns))));
+
+/**
+ * One scan counting, for each (text) column, how many cells read as each type. The columns are unpivoted into one
+ * (name, value) stream so the counting expressions are written once: written per column, their working vectors grow
+ * with the column count until a few hundred columns exhaust the engine's memory.
+ */
 export function inferSql(relation: string, columns: string[], style: NumberStyle): string {
-  const parts = columns.flatMap((c, i) => {
-    const t = cellTests(quoteIdent(c), style);
-    // The type tests need no "is a value" guard: an empty cell or a shorthand marker passes none of them (the markers
-    // are bracketed or punctuation, checked in infer.test.ts), and each guard costs a scan of the text.
-    const counts: Record<(typeof KEYS)[number], string> = {
-      values: `NOT ${t.empty} AND NOT ${t.marker}`,
-      markers: `NOT ${t.empty} AND ${t.marker}`,
-      suffixed: t.suffix,
-      integers: t.integer,
-      decimals: t.decimal,
-      leadingZeros: t.leadingZero,
-      isoDates: t.isoDate,
-      dmyDates: t.dmyDate,
-      timestamps: t.timestamp,
-      booleans: t.boolean,
-    };
-    return KEYS.map((k) => `count(*) FILTER (WHERE ${counts[k]})::DOUBLE AS "${k}_${i}"`);
-  });
-  return `SELECT count(*)::DOUBLE AS "rows", ${parts.join(', ')} FROM ${relation}`;
+  const t = cellTests('v', style);
+  // The type tests need no "is a value" guard: an empty cell or a shorthand marker passes none of them (the markers
+  // are bracketed or punctuation, checked in infer.test.ts), and each guard costs a scan of the text.
+  const counts: Record<(typeof KEYS)[number], string> = {
+    values: `NOT ${t.empty} AND NOT ${t.marker}`,
+    markers: `NOT ${t.empty} AND ${t.marker}`,
+    suffixed: t.suffix,
+    integers: t.integer,
+    decimals: t.decimal,
+    leadingZeros: t.leadingZero,
+    isoDates: t.isoDate,
+    dmyDates: t.dmyDate,
+    timestamps: t.timestamp,
+    booleans: t.boolean,
+  };
+  const list = columns.map(quoteIdent).join(', ');
+  const aggregates = KEYS.map((k) => `count(*) FILTER (WHERE ${counts[k]})::DOUBLE AS "${k}"`).join(', ');
+  return `SELECT name, ${aggregates} FROM (UNPIVOT (SELECT ${list} FROM ${relation}) ON ${list} INTO NAME name VALUE v) GROUP BY name`;
 }
 
-/** The counts of each column, from inferSql's one-row result. */
-export function readCounts(table: Table, columnCount: number): ColumnCounts[] {
-  const get = (name: string) => Number(table.getChild(name)?.get(0) ?? 0);
-  return Array.from({ length: columnCount }, (_, i) => Object.fromEntries(KEYS.map((k) => [k, get(`${k}_${i}`)])) as unknown as ColumnCounts);
+/** The counts of each column, from inferSql's result (a column with no value at all has no row: all zero). */
+export function readCounts(table: Table, columns: string[]): ColumnCounts[] {
+  const rows = new Map<string, ColumnCounts>();
+  for (let r = 0; r < table.numRows; r++) {
+    const counts = Object.fromEntries(KEYS.map((k) => [k, Number(table.getChild(k)?.get(r) ?? 0)])) as unknown as ColumnCounts;
+    rows.set(String(table.getChild('name')?.get(r)), counts);
+  }
+  const none = Object.fromEntries(KEYS.map((k) => [k, 0])) as unknown as ColumnCounts;
+  return columns.map((c) => rows.get(c) ?? none);
 }
 
 /** The type a column's counts support (see the module comment for the rule). */

@@ -29,18 +29,15 @@ export const trimmed = (col: string): string => `trim(${col})`;
  */
 const guarded = (guard: string, test: string): string => `(CASE WHEN ${guard} THEN ${test} ELSE false END)`;
 
-/** The cell with a trailing status marker ("1,234 [p]") taken off (only a cell with a "[" can have one). */
-export const withoutSuffix = (col: string): string => {
-  const t = trimmed(col);
-  return `(CASE WHEN contains(${t}, '[') THEN regexp_replace(${t}, ${quoteString(SUFFIX)}, '') ELSE ${t} END)`;
-};
+/** The trimmed cell with a trailing status marker ("1,234 [p]") taken off (only a cell with a "[" can have one). */
+const withoutSuffixOf = (t: string): string => `(CASE WHEN contains(${t}, '[') THEN regexp_replace(${t}, ${quoteString(SUFFIX)}, '') ELSE ${t} END)`;
 
 /** The status marker at the end of a figure ("[p]" of "1,234 [p]"), else ''. */
-export const suffixMarker = (col: string): string => `regexp_extract(${trimmed(col)}, ${quoteString('(\\[[A-Za-z]+\\])$')}, 1)`;
+const suffixMarkerOf = (t: string): string => `regexp_extract(${t}, ${quoteString('(\\[[A-Za-z]+\\])$')}, 1)`;
 
-/** The figure's text in DuckDB's own notation: thousands separators (only where they group digits) and a decimal comma undone. */
-export function numberText(col: string, style: NumberStyle): string {
-  let expr = withoutSuffix(col);
+/** A figure's text (without its suffix) in DuckDB's notation: thousands separators (only where they group digits) and a decimal comma undone. */
+function numberTextOf(w: string, style: NumberStyle): string {
+  let expr = w;
   if (style.thousands) {
     const sep = escapeRegex(style.thousands);
     const dec = escapeRegex(style.decimal);
@@ -52,6 +49,13 @@ export function numberText(col: string, style: NumberStyle): string {
   return style.decimal === ',' ? `(CASE WHEN NOT contains(${expr}, '.') THEN replace(${expr}, ',', '.') END)` : expr;
 }
 
+/** The derived texts every test reads: the cell trimmed (t), without a trailing marker (w), and as a figure in DuckDB's notation (n). */
+function partsOf(col: string, style: NumberStyle): { t: string; w: string; n: string } {
+  const t = trimmed(col);
+  const w = withoutSuffixOf(t);
+  return { t, w, n: numberTextOf(w, style) };
+}
+
 const INTEGER = '[-+]?\\d+';
 const DECIMAL = '[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?';
 const ISO_DATE = '\\d{4}-\\d{2}-\\d{2}';
@@ -60,15 +64,14 @@ const ISO_TIMESTAMP = '\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)
 
 /** Tests on one cell, each true only when the whole value reads as that type. */
 export function cellTests(col: string, style: NumberStyle): Record<'empty' | 'marker' | 'suffix' | 'integer' | 'decimal' | 'leadingZero' | 'isoDate' | 'dmyDate' | 'timestamp' | 'boolean', string> {
-  const t = trimmed(col);
-  const n = numberText(col, style);
+  const { t, w, n } = partsOf(col, style);
   return {
     empty: `(${col} IS NULL OR ${t} = '')`,
     marker: isMarkerSql(t),
     suffix: `regexp_matches(${t}, ${quoteString(`\\S${SUFFIX}`)})`,
     integer: guarded(`regexp_full_match(${n}, '${INTEGER}')`, `TRY_CAST(${n} AS BIGINT) IS NOT NULL`),
     decimal: guarded(`regexp_full_match(${n}, '${DECIMAL}')`, `isfinite(TRY_CAST(${n} AS DOUBLE))`),
-    leadingZero: `regexp_full_match(${withoutSuffix(col)}, '[-+]?0\\d+')`,
+    leadingZero: `regexp_full_match(${w}, '[-+]?0\\d+')`,
     isoDate: guarded(`regexp_full_match(${t}, '${ISO_DATE}')`, `TRY_CAST(${t} AS DATE) IS NOT NULL`),
     dmyDate: guarded(`regexp_full_match(${t}, '${DMY_DATE}')`, `try_strptime(${t}, '%d/%m/%Y') IS NOT NULL`),
     timestamp: guarded(`regexp_full_match(${t}, '${ISO_TIMESTAMP}')`, `TRY_CAST(${t} AS TIMESTAMP) IS NOT NULL`),
@@ -79,16 +82,16 @@ export function cellTests(col: string, style: NumberStyle): Record<'empty' | 'ma
 /** The cell converted to `type`; NULL when it does not convert (the status column then keeps its text). */
 export function convertSql(col: string, type: ImportType, style: NumberStyle, dates: DateStyle): string {
   const tests = cellTests(col, style);
-  const t = trimmed(col);
+  const { t, n } = partsOf(col, style);
   switch (type) {
     case 'VARCHAR':
       return col;
     // A code with leading zeros ("0012") is not a figure: converting it would lose the zeros, so it stays in the status
     // column as written even where the sample (the first 50,000 rows) had none.
     case 'BIGINT':
-      return `CASE WHEN ${tests.integer} AND NOT ${tests.leadingZero} THEN CAST(${numberText(col, style)} AS BIGINT) END`;
+      return `CASE WHEN ${tests.integer} AND NOT ${tests.leadingZero} THEN CAST(${n} AS BIGINT) END`;
     case 'DOUBLE':
-      return `CASE WHEN ${tests.decimal} AND NOT ${tests.leadingZero} THEN CAST(${numberText(col, style)} AS DOUBLE) END`;
+      return `CASE WHEN ${tests.decimal} AND NOT ${tests.leadingZero} THEN CAST(${n} AS DOUBLE) END`;
     case 'DATE':
       return dates === 'dmy'
         ? `CASE WHEN ${tests.dmyDate} THEN CAST(try_strptime(${t}, '%d/%m/%Y') AS DATE) END`
@@ -106,10 +109,11 @@ export function convertSql(col: string, type: ImportType, style: NumberStyle, da
  */
 export function statusSql(col: string, type: ImportType, style: NumberStyle, dates: DateStyle): string {
   const tests = cellTests(col, style);
+  const t = trimmed(col);
   return (
-    `CASE WHEN ${tests.empty} THEN NULL WHEN ${tests.marker} THEN ${trimmed(col)} ` +
-    `WHEN (${convertSql(col, type, style, dates)}) IS NULL THEN ${trimmed(col)} ` +
-    `WHEN ${tests.suffix} THEN ${suffixMarker(col)} END`
+    `CASE WHEN ${tests.empty} THEN NULL WHEN ${tests.marker} THEN ${t} ` +
+    `WHEN (${convertSql(col, type, style, dates)}) IS NULL THEN ${t} ` +
+    `WHEN ${tests.suffix} THEN ${suffixMarkerOf(t)} END`
   );
 }
 

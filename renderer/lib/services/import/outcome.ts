@@ -15,20 +15,27 @@ export interface StatusOutcome {
   examples: { row: number; text: string }[];
 }
 
+/** Beyond this many empty status columns, the table is rebuilt without them rather than altered once per column. */
+const DROPS_BY_ALTER = 5;
+
 export async function checkStatusColumns(engine: Engine, table: string, pairs: [string, string][]): Promise<StatusOutcome[]> {
   if (pairs.length === 0) return [];
   const t = quoteIdent(table);
-  const counts = pairs.flatMap(([, s], i) => [
-    `count(${quoteIdent(s)}) FILTER (WHERE ${isStatusMarkerSql(quoteIdent(s))})::DOUBLE AS "m${i}"`,
-    `count(${quoteIdent(s)}) FILTER (WHERE NOT ${isStatusMarkerSql(quoteIdent(s))})::DOUBLE AS "f${i}"`,
-  ]);
-  const { table: result } = await engine.query(`SELECT ${counts.join(', ')} FROM ${t}`);
+  // Every status column in one stream (NULLs left out), so the marker test is written once however many there are.
+  const list = pairs.map(([, s]) => quoteIdent(s)).join(', ');
+  const marker = isStatusMarkerSql('v');
+  const { table: result } = await engine.query(
+    `SELECT name, count(*) FILTER (WHERE ${marker})::DOUBLE AS m, count(*) FILTER (WHERE NOT ${marker})::DOUBLE AS f ` +
+      `FROM (UNPIVOT (SELECT ${list} FROM ${t}) ON ${list} INTO NAME name VALUE v) GROUP BY name`,
+  );
+  const counts = new Map<string, { m: number; f: number }>();
+  for (let r = 0; r < result.numRows; r++) counts.set(String(result.getChild('name')?.get(r)), { m: Number(result.getChild('m')?.get(r)), f: Number(result.getChild('f')?.get(r)) });
   const kept: StatusOutcome[] = [];
-  for (const [i, [column, statusColumn]] of pairs.entries()) {
-    const markers = Number(result.getChild(`m${i}`)?.get(0) ?? 0);
-    const failed = Number(result.getChild(`f${i}`)?.get(0) ?? 0);
+  const empty: string[] = [];
+  for (const [column, statusColumn] of pairs) {
+    const { m: markers, f: failed } = counts.get(statusColumn) ?? { m: 0, f: 0 };
     if (markers + failed === 0) {
-      await engine.query(`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(statusColumn)}`);
+      empty.push(statusColumn);
       continue;
     }
     const examples: StatusOutcome['examples'] = [];
@@ -39,5 +46,7 @@ export async function checkStatusColumns(engine: Engine, table: string, pairs: [
     }
     kept.push({ column, statusColumn, markers, failed, examples });
   }
+  if (empty.length > DROPS_BY_ALTER) await engine.query(`CREATE OR REPLACE TABLE ${t} AS SELECT * EXCLUDE (${empty.map(quoteIdent).join(', ')}) FROM ${t}`);
+  else for (const s of empty) await engine.query(`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(s)}`);
   return kept;
 }

@@ -3,8 +3,8 @@
 // the analyst cancels), so nothing half-imported is left behind; an existing table is never replaced.
 import type { Engine, QueryResult } from '../../engine/types.ts';
 import type { CsvPlan, GridTable } from '../../io/import/types.ts';
-import { createImportedTableSql, previewSql, selectList, statusColumns, type ColumnPlan } from '../../query/import/convert.ts';
-import { COLUMNS_PER_SCAN, guessType, inferSql, readCounts, type ColumnGuess } from '../../query/import/infer.ts';
+import { createImportedTableSql, importSelectSql, previewSql, statusColumns, type ColumnPlan } from '../../query/import/convert.ts';
+import { guessType, inferSql, readCounts, sampleRows, type ColumnGuess } from '../../query/import/infer.ts';
 import type { ImportType, NumberStyle } from '../../query/import/text-sql.ts';
 import { quoteIdent } from '../../query/quote.ts';
 import { csvRelationSql, gridToArrowIpc, stagingColumn, stagingTable } from './staging.ts';
@@ -15,9 +15,6 @@ import { QueryError } from '../../engine/types.ts';
 
 /** Where a table's text comes from: a grid read by a reader, or a UTF-8 delimited file DuckDB reads itself. */
 export type StagedSource = { kind: 'grid'; grid: GridTable } | { kind: 'csv'; plan: CsvPlan; utf8: Blob | Uint8Array };
-
-/** The rows type inference looks at in a big file (all rows of a grid). */
-export const SAMPLE_ROWS = 50_000;
 
 /** A delimited file goes into its table this many bytes at a time: progress to show, and Cancel between pieces. */
 export const CHUNK_BYTES = 32 * 1024 * 1024;
@@ -87,18 +84,14 @@ export class TableImport {
     await this.engine.registerFile(this.registered, this.source.utf8);
     this.relation = csvRelationSql(this.registered, this.source.plan);
     this.sample = quoteIdent(`${stagingTable(this.id)}_sample`);
-    await this.engine.query(`CREATE TABLE ${this.sample} AS SELECT * FROM ${this.relation} LIMIT ${SAMPLE_ROWS}`);
+    await this.engine.query(`CREATE TABLE ${this.sample} AS SELECT * FROM ${this.relation} LIMIT ${sampleRows(this.header.length)}`);
   }
 
   /** Each column's type as the sample supports it, under the header's names. */
   async infer(names: string[]): Promise<ColumnDraft[]> {
     const sources = this.header.map((_, i) => stagingColumn(i));
-    const guesses: ColumnGuess[] = [];
-    for (let from = 0; from < sources.length; from += COLUMNS_PER_SCAN) {
-      const slice = sources.slice(from, from + COLUMNS_PER_SCAN);
-      const { table } = await this.engine.query(inferSql(this.sample, slice, this.style));
-      guesses.push(...readCounts(table, slice.length).map(guessType));
-    }
+    const { table } = await this.engine.query(inferSql(this.sample, sources, this.style));
+    const guesses: ColumnGuess[] = readCounts(table, sources).map(guessType);
     const declared = this.source.kind === 'grid' ? this.source.grid.columnTypes : undefined;
     return sources.map((source, i) => {
       const guess = guesses[i]!;
@@ -136,7 +129,7 @@ export class TableImport {
           try {
             // Only the first piece holds the header (and any rows above it).
             const relation = csvRelationSql(name, chunk.start === 0 ? plan : { ...plan, header: false, skipRows: 0 });
-            if (created) await this.engine.query(`INSERT INTO ${target} SELECT ${selectList(columns, this.style)} FROM ${relation}`);
+            if (created) await this.engine.query(`INSERT INTO ${target} ${importSelectSql(relation, columns, this.style)}`);
             else {
               await this.engine.query(createImportedTableSql(table, relation, columns, this.style));
               created = true;
