@@ -5,7 +5,8 @@ import type { Table } from 'apache-arrow';
 import type { Engine } from '../lib/engine/types.ts';
 import { describeImportError, describeWarning } from '../lib/io/import/import-words.ts';
 import { ImportError, type Detected } from '../lib/io/import/types.ts';
-import { commitImport, fileFacts, type FileFacts, type FileReaders, type Imported, type ReadTable } from '../lib/services/import/importer.ts';
+import { commitImport, commitReplacement, fileFacts, type FileFacts, type FileReaders, type Imported, type ReadTable } from '../lib/services/import/importer.ts';
+import type { ImportRecord } from '../lib/services/import/record.ts';
 import type { ImportStore } from '../lib/services/import/store.ts';
 import { TableImport, type ColumnDraft } from '../lib/services/import/table-import.ts';
 import { tableNameFor, tableNameProblem } from '../lib/query/import/names.ts';
@@ -60,6 +61,8 @@ export class ImportDraft {
     readonly fileName: string,
     /** Every table name in use, so a new one never replaces it. */
     private readonly taken: () => string[],
+    /** The imported table this file is a new version of (its one table then takes that table's place), or null. */
+    readonly replacing: ImportRecord | null = null,
   ) {}
 
   /** Reads the file and stages every table it holds for the preview. */
@@ -73,6 +76,7 @@ export class ImportDraft {
       this.detected = outcome.detected;
       this.skipped = outcome.skipped;
       const names = [...this.taken()];
+      if (this.replacing && outcome.tables.length > 1) outcome.tables.splice(0, outcome.tables.length, outcome.tables.find((t) => t.sheet === this.replacing?.sheet) ?? outcome.tables[0]!);
       for (const read of outcome.tables) {
         const staged = new TableImport(this.engine, read.source, this.fileName);
         await staged.stage();
@@ -81,6 +85,7 @@ export class ImportDraft {
         table.table = tableNameFor(this.fileName, outcome.tables.length > 1 ? read.sheet : null, names);
         names.push(table.table);
         table.title = read.title ?? (read.sheet ? `${this.fileName}, ${read.sheet}` : this.fileName);
+        if (this.replacing) this.carryOver(table, this.replacing);
         this.tables.push(table);
         await this.refreshPreview(table);
       }
@@ -92,6 +97,16 @@ export class ImportDraft {
     } finally {
       this.progress = null;
     }
+  }
+
+  /** A new version keeps the table's name and title, and each column found again keeps the name and type chosen before. */
+  private carryOver(table: DraftTable, old: ImportRecord): void {
+    table.table = old.table;
+    table.title = old.title;
+    table.columns = table.columns.map((c) => {
+      const before = old.columns.find((o) => o.original === c.original);
+      return before ? { ...c, name: before.name, type: before.type, dates: before.dates } : c;
+    });
   }
 
   /** Renames a column or changes its type, and shows the preview again. */
@@ -139,7 +154,12 @@ export class ImportDraft {
         this.progress = { label, fraction: null };
         const confirmed = { table: t.table, title: t.title.trim() || t.table, description: t.read.title ?? '', notes: t.read.notes, columns: t.columns };
         const onProgress = (fraction: number) => (this.progress = { label, fraction });
-        done.push(await commitImport(this.engine, this.store, this.file, facts, t.read, t.staged, confirmed, { onProgress, signal: this.stopping.signal }));
+        const options = { onProgress, signal: this.stopping.signal };
+        done.push(
+          this.replacing
+            ? await commitReplacement(this.engine, this.store, this.file, facts, t.read, t.staged, confirmed, this.replacing, options)
+            : await commitImport(this.engine, this.store, this.file, facts, t.read, t.staged, confirmed, options),
+        );
       }
       this.imported = done;
       performance.measure('import-create', 'import-confirm');

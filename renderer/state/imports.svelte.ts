@@ -63,13 +63,18 @@ export class Imports {
     return loaded;
   }
 
-  /** Starts an import of a file: read and staged for the preview; nothing is created yet. */
-  async begin(engine: Engine, file: Blob, name: string, datasetIds: string[]): Promise<ImportDraft> {
+  /**
+   * Starts an import of a file: read and staged for the preview; nothing is created yet. With `replacing` (an
+   * imported table's name), the file is a new version of that table and will take its place.
+   */
+  async begin(engine: Engine, file: Blob, name: string, datasetIds: string[], replacing?: string): Promise<ImportDraft> {
     void this.draft?.discard();
     // Every table and view in the engine as well as the datasets: an import never takes a name in use.
     const { table } = await engine.query('SELECT table_name AS n FROM information_schema.tables');
     const names = Array.from({ length: table.numRows }, (_, i) => String(table.getChild('n')?.get(i)));
-    const draft = new ImportDraft(engine, this.store, this.readers, file, name, () => [...datasetIds, ...names]);
+    const old = replacing === undefined ? null : (this.recordOf(replacing) ?? null);
+    const taken = () => [...datasetIds, ...names].filter((n) => n !== old?.table);
+    const draft = new ImportDraft(engine, this.store, this.readers, file, name, taken, old);
     this.draft = draft;
     void draft.open();
     return draft;
@@ -82,11 +87,18 @@ export class Imports {
     void draft?.discard();
   }
 
-  /** Records what a confirmed draft created; returns the new dataset entries. */
+  /** Records what a confirmed draft created (a new version replaces its table's record); returns the dataset entries. */
   async added(imported: Imported[]): Promise<LoadedDataset[]> {
-    this.records = [...this.records, ...imported.map((i) => i.record)];
+    const tables = imported.map((i) => i.record.table);
+    this.records = [...this.records.filter((r) => !tables.includes(r.table)), ...imported.map((i) => i.record)];
     this.usage = await this.store.usage().catch(() => null);
     return imported.map((i) => loadedEntry(i.record, i.outcome.status, i.fingerprint, null));
+  }
+
+  /** The dataset list with what a confirmed draft created: a new version takes its table's place. */
+  async merged(datasets: LoadedDataset[], imported: Imported[]): Promise<LoadedDataset[]> {
+    const tables = imported.map((i) => i.record.table);
+    return [...datasets.filter((d) => !(d.def.imported && tables.includes(d.def.id))), ...(await this.added(imported))];
   }
 
   /** Removes an imported table and its stored file. */

@@ -207,12 +207,12 @@ export class Workbench {
     this.pack.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [], noteTargets: [] }).pack);
   }
 
-  /** The import tab; with a file (picked, dropped or pasted), its preview. */
-  openImport(file?: Blob, name?: string): void {
+  /** The import tab; with a file (picked, dropped or pasted), its preview — as a new version of table `replacing`, if named. */
+  openImport(file?: Blob, name?: string, replacing?: string): void {
     if (!this.tabs.some((t) => t.id === 'import')) this.tabs.push({ id: 'import', kind: 'import', title: 'Import data' });
     this.activeTabId = 'import';
     const engine = this.currentEngine();
-    if (file && engine) void this.imports?.begin(engine, file, name ?? 'file', this.datasets.map((d) => d.def.id));
+    if (file && engine) void this.imports?.begin(engine, file, name ?? 'file', this.datasets.map((d) => d.def.id), replacing);
   }
 
   /** Creates the tables of the import being previewed and lists them with the datasets. */
@@ -220,7 +220,7 @@ export class Workbench {
     if (!this.imports) return;
     const done = await draft.confirm();
     if (done.length === 0) return;
-    this.datasets = [...this.datasets, ...(await this.imports.added(done))];
+    this.datasets = await this.imports.merged(this.datasets, done);
     this.pivotRunner?.invalidate();
   }
 

@@ -112,6 +112,20 @@ test('a range pasted from Excel becomes a table; a bad file is explained and eve
   await expect(imported.getByRole('button', { name: 'Referrals by force, pasted' })).toBeVisible();
   const renamed = await runSql(page, 'SELECT count(*) AS n FROM forces_2023');
   await expect(renamed.getByRole('gridcell')).toHaveText(['3']);
+
+  // A new version of the file takes the table's place under its name, keeping its title; it lasts a reload.
+  await imported.getByRole('button', { name: 'Referrals by force, pasted' }).click();
+  await page.getByRole('button', { name: 'Import a new version of the file…' }).click();
+  await page.locator('#panel-dataset-forces_2023 input[type=file]').setInputFiles({ name: 'forces-v2.csv', mimeType: 'text/csv', buffer: Buffer.from('Force,Referrals\r\nCleveland,12\r\nKent,7\r\nGwent,1204\r\nDyfed,40\r\n') });
+  await expect(page.getByText('A new version of forces_2023')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Table name (for SQL)' })).toHaveValue('forces_2023');
+  await page.getByRole('button', { name: 'Import this table' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported forces_2023' })).toContainText('4 rows');
+  await page.reload();
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('datasets loaded', { timeout: 60_000 });
+  const replaced = await runSql(page, 'SELECT count(*) AS n, sum("Referrals") AS total FROM forces_2023');
+  await expect(replaced.getByRole('gridcell')).toHaveText(['4', '1,263']);
+  await expect(imported.getByRole('listitem')).toHaveCount(1);
   await imported.getByRole('button', { name: 'Referrals by force, pasted' }).click();
   await page.getByRole('button', { name: 'Remove this table…' }).click();
   await page.getByRole('button', { name: 'Remove forces_2023' }).click();

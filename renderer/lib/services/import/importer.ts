@@ -98,6 +98,35 @@ export async function commitImport(engine: Engine, store: ImportStore, file: Blo
   return { record, outcome, fingerprint: await tableFingerprint(engine, confirmed.table) };
 }
 
+/**
+ * Replaces an imported table by a new version of its file. The new table is made and stored beside the old one
+ * under a passing name, then takes the old one's name in one transaction; only then is the old stored file removed.
+ * Whatever fails before that leaves the old table, its record and its file exactly as they were.
+ */
+export async function commitReplacement(engine: Engine, store: ImportStore, file: Blob, facts: FileFacts, read: ReadTable, draft: TableImport, confirmed: Confirmed, old: ImportRecord, options: CommitOptions = {}): Promise<Imported> {
+  const passing = `${old.table}__new_${draft.id}`;
+  const made = await commitImport(engine, store, file, facts, read, draft, { ...confirmed, table: passing }, options);
+  const record: ImportRecord = { ...made.record, table: old.table };
+  try {
+    await store.update(record);
+    await engine.query('BEGIN TRANSACTION');
+    try {
+      await engine.query(`DROP TABLE ${quoteIdent(old.table)}`);
+      await engine.query(`ALTER TABLE ${quoteIdent(passing)} RENAME TO ${quoteIdent(old.table)}`);
+      await engine.query('COMMIT');
+    } catch (err) {
+      await engine.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  } catch (err) {
+    await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(passing)}`).catch(() => undefined);
+    await store.remove(record.id).catch(() => undefined);
+    throw err;
+  }
+  await store.remove(old.id);
+  return { record, outcome: { ...made.outcome, table: old.table }, fingerprint: await tableFingerprint(engine, old.table) };
+}
+
 /** Why a stored import could not be rebuilt; the stored file and record stay as they are. */
 export type RestoreProblem = 'file-missing' | 'file-changed' | 'sheet-missing' | 'rows-differ' | 'failed';
 
