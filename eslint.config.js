@@ -119,7 +119,7 @@ export default tseslint.config(
     ],
     { ignores: ['renderer/lib/solver/highs-node.ts', 'renderer/**/*.test.ts'] },
   ),
-  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, DOMPURIFY, { regex: '^electron$', message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }]),
+  layer(['renderer/lib/host/**/*.ts'], [NODE, DUCKDB, DOMPURIFY, { regex: '^electron$', message: 'The host talks to the preload API, never to electron.' }, { group: ['**/electron/contract*'], allowTypeImports: true, message: 'Only `import type` from the contract.' }], { ignores: ['renderer/**/*.test.ts'] }),
   // renderer/lib/markup: the page's sanitiser for markup from outside the app (it needs a DOM, so it is not pure).
   layer(['renderer/lib/markup/**/*.ts'], [
     SVELTE,

@@ -61,6 +61,15 @@ export function str(maxLength: number): Part<string> {
   };
 }
 
+/** A whole number from `min` to `max`. */
+export function int(min: number, max: number): Part<number> {
+  return (value, name) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number, got ${describe(value)}`);
+    if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max}, got ${value}`);
+    return value;
+  };
+}
+
 export function oneOf<const T extends string>(allowed: readonly T[]): Part<T> {
   return (value, name) => {
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {

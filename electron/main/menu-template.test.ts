@@ -2,13 +2,21 @@
 import { describe, it, expect } from 'vitest';
 import { aboutMessage, buildMenuTemplate, type MenuDeps, type MenuSpec } from './menu-template.ts';
 
-const deps = (over: Partial<MenuDeps> = {}): MenuDeps => ({ isPackaged: true, isMac: false, showAbout: () => {}, ...over });
+const deps = (over: Partial<MenuDeps> = {}): MenuDeps => ({ isPackaged: true, isMac: false, showAbout: () => {}, importData: () => {}, ...over });
 const roles = (item: MenuSpec | undefined): string[] => (item?.submenu ?? []).flatMap((i) => (i.role ? [i.role] : []));
 const byLabel = (template: MenuSpec[], label: string) => template.find((m) => m.label === label);
 
 describe('buildMenuTemplate', () => {
   it('has File, Edit, View and Help in that order', () => {
     expect(buildMenuTemplate(deps()).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+  });
+
+  it('offers File › Import data… (Ctrl/Cmd+O), which asks the page to import', () => {
+    let asked = 0;
+    const item = byLabel(buildMenuTemplate(deps({ importData: () => (asked += 1) })), 'File')?.submenu?.[0];
+    expect([item?.label, item?.accelerator]).toEqual(['Import data…', 'CmdOrCtrl+O']);
+    item?.click?.();
+    expect(asked).toBe(1);
   });
 
   it('puts the app menu first on macOS', () => {

@@ -21,12 +21,17 @@ export interface MenuDeps {
   isPackaged: boolean;
   isMac: boolean;
   showAbout: () => void;
+  /** File › Import data…: asks the page to import a file (it opens the native dialog through 'file:pick-import'). */
+  importData: () => void;
 }
 
 const separator: MenuSpec = { type: 'separator' };
 
 export function buildMenuTemplate(deps: MenuDeps): MenuSpec[] {
-  const file: MenuSpec = { label: 'File', submenu: [{ role: 'close' }, separator, { role: 'quit' }] };
+  const file: MenuSpec = {
+    label: 'File',
+    submenu: [{ label: 'Import data…', accelerator: 'CmdOrCtrl+O', click: deps.importData }, separator, { role: 'close' }, separator, { role: 'quit' }],
+  };
   const edit: MenuSpec = {
     label: 'Edit',
     submenu: [

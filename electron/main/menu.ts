@@ -3,6 +3,12 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { aboutMessage, buildMenuTemplate } from './menu-template.ts';
 import { appInfo } from './handlers/app-info.ts';
+import { MENU_EVENT, type MenuCommand } from '../contract.ts';
+
+/** Sends a menu command to the focused window's page, which carries it out (the page owns the import). */
+function sendCommand(command: MenuCommand): void {
+  BrowserWindow.getFocusedWindow()?.webContents.send(MENU_EVENT, command);
+}
 
 function showAbout(): void {
   const { title, message, detail } = aboutMessage(appInfo());
@@ -12,6 +18,6 @@ function showAbout(): void {
 }
 
 export function installMenu(): void {
-  const template = buildMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin', showAbout });
+  const template = buildMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin', showAbout, importData: () => sendCommand('import-data') });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -29,6 +29,8 @@ export class Imports {
   records = $state.raw<ImportRecord[]>([]);
   draft = $state<ImportDraft | null>(null);
   usage = $state.raw<{ used: number; quota: number } | null>(null);
+  /** Why the file chosen in the desktop app's dialog could not be read (cleared by the next import). */
+  problem = $state<string | null>(null);
   /** Stored imports that could not be read at all (kept where they are). */
   unreadable = $state.raw<{ id: string; reason: string }[]>([]);
 
@@ -69,6 +71,7 @@ export class Imports {
    */
   async begin(engine: Engine, file: Blob, name: string, datasetIds: string[], replacing?: string): Promise<ImportDraft> {
     void this.draft?.discard();
+    this.problem = null;
     // Every table and view in the engine as well as the datasets: an import never takes a name in use.
     const { table } = await engine.query('SELECT table_name AS n FROM information_schema.tables');
     const names = Array.from({ length: table.numRows }, (_, i) => String(table.getChild('n')?.get(i)));

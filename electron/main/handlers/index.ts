@@ -2,11 +2,15 @@
 // checked wrapper (ipc.ts) with its argument validator. A channel missing here rejects in the renderer.
 import { CHANNELS } from '../../contract.ts';
 import { handle, handleForSender } from '../ipc.ts';
-import { noArgs } from '../ipc-core.ts';
+import { args, int, noArgs, str } from '../ipc-core.ts';
+import { IMPORT_READ_MAX } from '../../contract.ts';
+import { pickImport, readImport } from './import-file.ts';
 import { appInfo } from './app-info.ts';
 import { printPdf } from './print-pdf.ts';
 
 export function registerHandlers(): void {
   handle(CHANNELS.appInfo, noArgs, appInfo);
   handleForSender(CHANNELS.printPdf, noArgs, printPdf);
+  handleForSender(CHANNELS.pickImport, noArgs, pickImport);
+  handle(CHANNELS.readImport, args(str(64), int(0, Number.MAX_SAFE_INTEGER), int(1, IMPORT_READ_MAX)), readImport);
 }

@@ -8,12 +8,26 @@ const info: AppInfo = { name: 'IDMG Workbench', version: '1.2.3', electron: '41'
 describe('detectHost', () => {
   it('uses the preload API when the desktop shell exposed it', async () => {
     const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46]);
-    const host = detectHost({ workbench: { appInfo: async () => info, printPdf: async () => pdf } });
+    const commands: string[] = [];
+    const host = detectHost({
+      workbench: {
+        appInfo: async () => info,
+        printPdf: async () => pdf,
+        pickImportFile: async () => ({ token: 't', name: 'forces.csv', size: 8, lastModified: 1_700_000_000_000 }),
+        readImportFile: async (_t, offset, length) => new TextEncoder().encode('a,b\n1,2\n').subarray(offset, offset + length),
+        onMenuCommand: (listener) => listener('import-data'),
+      },
+    });
     expect(host.kind).toBe('desktop');
+    host.onMenuCommand((c) => commands.push(c));
+    expect(commands).toEqual(['import-data']);
+    const file = await host.pickFile();
+    expect([file?.name, await file?.text(), file?.lastModified]).toEqual(['forces.csv', 'a,b\n1,2\n', 1_700_000_000_000]);
     expect(await host.appInfo()).toEqual(info);
     expect(await host.printPdf()).toBe(pdf);
   });
-  it('falls back to web mode without it', () => {
+  it('falls back to web mode without it', async () => {
     expect(detectHost({}).kind).toBe('web');
+    expect(await detectHost({}).pickFile()).toBeNull();
   });
 });

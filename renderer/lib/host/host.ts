@@ -1,7 +1,8 @@
 // Host layer: what the page may ask of whatever hosts it — the Electron shell (through the preload's
 // `window.workbench`, the only door to the main process) or a plain browser in web mode. Features ask the Host,
 // never Electron, so the same UI runs in both. Only `import type` from the contract: no Electron at run time.
-import type { AppInfo, WorkbenchApi } from '../../../electron/contract.ts';
+import type { AppInfo, MenuCommand, WorkbenchApi } from '../../../electron/contract.ts';
+import { readPickedFile } from './picked-file.ts';
 
 export interface Host {
   kind: 'desktop' | 'web';
@@ -12,6 +13,13 @@ export interface Host {
    * the browser's print dialog opens (choose "Save as PDF") and this resolves to null.
    */
   printPdf(): Promise<Uint8Array | null>;
+  /**
+   * A file chosen in the desktop app's native dialog (File › Import data…), or null when the analyst cancelled; in
+   * web mode the page's own file input does this, and this resolves to null.
+   */
+  pickFile(): Promise<File | null>;
+  /** Calls `listener` for each command of the desktop app's menu; web mode has no menu. */
+  onMenuCommand(listener: (command: MenuCommand) => void): void;
 }
 
 const LICENCE =
@@ -33,12 +41,25 @@ function browserHost(): Host {
       globalThis.print();
       return null;
     },
+    pickFile: async () => null,
+    onMenuCommand: () => undefined,
   };
 }
 
 /** The desktop host when the preload exposed its API (the global name is WORKBENCH_GLOBAL in the contract), else web. */
 export function detectHost(global: { workbench?: WorkbenchApi } = globalThis as { workbench?: WorkbenchApi }): Host {
   const api = global.workbench;
-  if (api && typeof api.appInfo === 'function') return { kind: 'desktop', appInfo: () => api.appInfo(), printPdf: () => api.printPdf() };
+  if (api && typeof api.appInfo === 'function') {
+    return {
+      kind: 'desktop',
+      appInfo: () => api.appInfo(),
+      printPdf: () => api.printPdf(),
+      pickFile: async () => {
+        const picked = await api.pickImportFile();
+        return picked ? readPickedFile(api, picked) : null;
+      },
+      onMenuCommand: (listener) => api.onMenuCommand(listener),
+    };
+  }
   return browserHost();
 }
