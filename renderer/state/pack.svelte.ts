@@ -8,7 +8,9 @@ import type { PackServices, ResolvedPack } from '../lib/pack/resolve.ts';
 import { resolvePack } from '../lib/pack/resolve.ts';
 import type { PackSpec } from '../lib/pack/spec.ts';
 import { describePart, loadPack } from '../lib/pack/load.ts';
-import { freezeItem } from '../lib/pack/actions.ts';
+import { addItem, freezeItem } from '../lib/pack/actions.ts';
+import type { PivotSpec } from '../lib/query/pivot/spec.ts';
+import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { cleanSvgMarkup } from '../lib/markup/svg.ts';
 import { KeptAside, unreadableFile, uniqueByText, type UnreadableEntry } from './kept-aside.ts';
 import { LocalSlot, type TextSlot, type WriteOutcome } from './local-slot.ts';
@@ -78,6 +80,17 @@ export class PackState {
   }
 
   /** Apply a pure action to the newest stored pack; on success save and re-resolve, on failure say why. */
+  /** A pivot as a pack item: its table, chart or both; one saved by name follows the saved pivot as it is re-saved. */
+  addPivot(spec: PivotSpec, chart: PivotChartSpec | null, savedName: string | null, show: 'table' | 'chart' | 'both'): void {
+    const caption = savedName ? '' : (chart?.title ?? '');
+    this.update((s) => addItem(s, { kind: 'pivot', caption, spec, chart, savedName, show, notes: [], noteTargets: [] }).pack);
+  }
+
+  /** A query's result as a table item. */
+  addQuery(sql: string, caption: string): void {
+    this.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [], noteTargets: [] }).pack);
+  }
+
   update(action: (spec: PackSpec) => PackSpec): boolean {
     if (this.slot.read() !== this.seen) this.load(); // another window wrote since: change its version, not ours
     try {

@@ -13,7 +13,6 @@ import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { SavedPivots } from './saved-pivots.svelte.ts';
 import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
 import { PackState } from './pack.svelte.ts';
-import { addItem } from '../lib/pack/actions.ts';
 import { createPackServices } from '../lib/engine/pack-services.ts';
 import { workerProtector } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
@@ -188,23 +187,13 @@ export class Workbench {
     // A pivot saved by name and unchanged since: the pack follows the saved pivot as it is re-saved.
     const saved = pivot.savedName ? this.saved.get(pivot.savedName) : undefined;
     const same = saved !== undefined && serializePivotSpec(saved.spec) === serializePivotSpec(pivot.spec);
-    this.addPivotItem(pivot.spec, pivot.chart, same ? saved.name : null, show);
+    this.pack.addPivot(pivot.spec, pivot.chart, same ? saved.name : null, show);
   }
 
   /** A saved pivot as a pack item that follows it (re-saving the pivot updates the pack). */
   addSavedPivotToPack(name: string, show: 'table' | 'chart' | 'both'): void {
     const saved = this.saved.get(name);
-    if (saved) this.addPivotItem(saved.spec, saved.chart, name, show);
-  }
-
-  private addPivotItem(spec: PivotSpec, chart: PivotChartSpec | null, savedName: string | null, show: 'table' | 'chart' | 'both'): void {
-    const caption = savedName ? '' : (chart?.title ?? '');
-    this.pack.update((s) => addItem(s, { kind: 'pivot', caption, spec, chart, savedName, show, notes: [], noteTargets: [] }).pack);
-  }
-
-  /** "Add to pack" from a console: the query's result as a table. */
-  addQueryToPack(sql: string, caption: string): void {
-    this.pack.update((s) => addItem(s, { kind: 'query', caption, sql, notes: [], noteTargets: [] }).pack);
+    if (saved) this.pack.addPivot(saved.spec, saved.chart, name, show);
   }
 
   /** The import tab; with a file (picked, dropped or pasted), its preview — as a new version of table `replacing`, if named. */
@@ -221,6 +210,8 @@ export class Workbench {
     const done = await draft.confirm();
     if (done.length === 0) return;
     this.datasets = await this.imports.merged(this.datasets, done);
+    // A new version's open page shows its new profile.
+    for (const t of this.tabs) if (t.kind === 'dataset' && done.some((d) => d.record.table === t.datasetId)) void t.profile.load();
     this.pivotRunner?.invalidate();
   }
 
@@ -241,7 +232,10 @@ export class Workbench {
     if (!(await this.imports.rename(engine, table, next))) return;
     this.datasets = this.datasets.map((d) => (d.def.id === table && d.def.imported ? { ...d, def: { ...d.def, id: next.table, title: next.title, description: next.description } } : d));
     const tab = this.tabs.find((t) => t.id === `dataset-${table}`);
-    if (tab?.kind === 'dataset') Object.assign(tab, { id: `dataset-${next.table}`, datasetId: next.table, title: next.title });
+    if (tab?.kind === 'dataset') {
+      Object.assign(tab, { id: `dataset-${next.table}`, datasetId: next.table, title: next.title });
+      void tab.profile.show(next.table, next.title);
+    }
     if (this.activeTabId === `dataset-${table}`) this.activeTabId = `dataset-${next.table}`;
     this.pivotRunner?.invalidate();
   }
