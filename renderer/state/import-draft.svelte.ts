@@ -175,13 +175,14 @@ export class ImportDraft {
   }
 
   /**
-   * Stops an import under way: the table being created is dropped (those already created stay, and are listed), the
-   * running statement is interrupted, and the analyst is told nothing else was added.
+   * Stops an import under way at its next piece (a delimited file goes in 32 MB at a time): the table being created
+   * is dropped, tables of this file already created stay (and are listed), and nothing else is added. The running
+   * statement is left to finish its piece rather than cancelled, since the engine's cancel would stop whatever query
+   * runs at that moment, perhaps another tab's.
    */
   stop(): void {
     if (this.status !== 'importing') return;
     this.stopping.abort();
-    void this.engine.cancel();
   }
 
   /** Drops every staged table and file: nothing of this import is left in the engine but what was confirmed. */

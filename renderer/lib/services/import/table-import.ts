@@ -143,14 +143,14 @@ export class TableImport {
         created = true;
       }
       if (options.signal?.aborted) throw new ImportError('cancelled', this.fileName);
+      const status = await checkStatusColumns(this.engine, table, [...statusColumns(columns).entries()]);
+      const count = await this.engine.query(`SELECT count(*)::DOUBLE AS n FROM ${target}`);
+      const rows = Number(count.table.getChild('n')?.get(0) ?? 0);
+      return { table, rows, columns: columns.length + status.length, status };
     } catch (err) {
       if (created) await this.engine.query(`DROP TABLE IF EXISTS ${target}`).catch(() => undefined);
       throw await this.failure(err, options.signal);
     }
-    const status = await checkStatusColumns(this.engine, table, [...statusColumns(columns).entries()]);
-    const count = await this.engine.query(`SELECT count(*)::DOUBLE AS n FROM ${target}`);
-    const rows = Number(count.table.getChild('n')?.get(0) ?? 0);
-    return { table, rows, columns: columns.length + status.length, status };
   }
 
   /** A stop as the analyst should read it: their Cancel, or the engine's memory limit named. */
