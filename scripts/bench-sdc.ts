@@ -10,6 +10,7 @@ import { protectTable } from '../renderer/lib/sdc/protect.ts';
 import { parseSdcRules } from '../renderer/lib/sdc/rules.ts';
 import { hierarchicalTable, type AxisNode, type SdcTable } from '../renderer/lib/sdc/table.ts';
 import { loadNodeHighsSolver } from '../renderer/lib/solver/highs-node.ts';
+import { mulberry32 } from './synthetic/prng.ts';
 
 export interface SdcBenchResult {
   name: string;
@@ -19,18 +20,6 @@ export interface SdcBenchResult {
   secondary: number;
   lossPct: number;
   provenOptimal?: boolean;
-}
-
-/** mulberry32: a small seeded generator, so every run protects the same tables. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function axis(name: string, leaves: number, groups: number): AxisNode {
@@ -46,7 +35,7 @@ function axis(name: string, leaves: number, groups: number): AxisNode {
 
 /** Leaf counts: 15 % zero, 35 % from 1 to 9 (confidential under 10), the rest 10 to 79. */
 export function benchTable(rows: number, rowGroups: number, cols: number, colGroups: number, seed: number): SdcTable {
-  const next = random(seed);
+  const next = mulberry32(seed);
   return hierarchicalTable(
     axis('Row', rows, rowGroups),
     axis('Column', cols, colGroups),

@@ -51,7 +51,13 @@ export const INLINE_COLUMNS_PER_TYPE = 8;
  */
 export function importSelectSql(relation: string, columns: ColumnPlan[], style: NumberStyle): string {
   const groups = new Map<string, ColumnPlan[]>();
-  for (const c of columns) if (c.type !== 'VARCHAR') groups.set(`${c.type} ${c.dates}`, [...(groups.get(`${c.type} ${c.dates}`) ?? []), c]);
+  for (const c of columns) {
+    if (c.type === 'VARCHAR') continue;
+    const key = `${c.type} ${c.dates}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
   const listed = new Map<ColumnPlan, { list: string; index: number }>();
   const lists = [...groups.values()]
     .filter((group) => group.length > INLINE_COLUMNS_PER_TYPE)
