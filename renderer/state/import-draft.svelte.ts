@@ -3,7 +3,7 @@
 // A failure at any step leaves a worded message here and every table already loaded untouched.
 import type { Table } from 'apache-arrow';
 import type { Engine } from '../lib/engine/types.ts';
-import { describeImportError, describeWarning } from '../lib/io/import/import-words.ts';
+import { describeImportError, describeWarning, keptBeforeStop } from '../lib/io/import/import-words.ts';
 import { ImportError, type Detected } from '../lib/io/import/types.ts';
 import { commitImport, commitReplacement, fileFacts, type FileFacts, type FileReaders, type Imported, type ReadTable } from '../lib/services/import/importer.ts';
 import type { ImportRecord } from '../lib/services/import/record.ts';
@@ -51,6 +51,8 @@ export class ImportDraft {
   skipped = $state.raw<{ name: string; why: string }[]>([]);
   imported = $state.raw<Imported[]>([]);
   private facts: Promise<FileFacts> | null = null;
+  /** The analyst's answer to "first row holds the column names?" for delimited text; undefined: as detected. */
+  private header: boolean | undefined = undefined;
   private readonly stopping = new AbortController();
 
   constructor(
@@ -70,9 +72,9 @@ export class ImportDraft {
     performance.mark('import-open');
     try {
       this.progress = { label: `Reading ${this.fileName}…`, fraction: null };
-      const outcome = await this.readers.read(this.file, this.fileName);
+      const outcome = await this.readers.read(this.file, this.fileName, { header: this.header });
       // The SHA-256 is read alongside the preview: a big file's hash is ready by the time the analyst confirms.
-      this.facts = fileFacts(this.file, this.fileName, outcome.format);
+      this.facts ??= fileFacts(this.file, this.fileName, outcome.format);
       this.detected = outcome.detected;
       this.skipped = outcome.skipped;
       const names = [...this.taken()];
@@ -107,6 +109,18 @@ export class ImportDraft {
       const before = old.columns.find((o) => o.original === c.original);
       return before ? { ...c, name: before.name, type: before.type, dates: before.dates } : c;
     });
+  }
+
+  /** Delimited text: reads the file again with its first row as the column names, or as data; names and titles given are kept. */
+  async setHeader(header: boolean): Promise<void> {
+    if (this.status !== 'ready') return;
+    const given = this.tables.map((t) => ({ table: t.table, title: t.title }));
+    this.status = 'reading';
+    this.header = header;
+    await this.discard();
+    this.tables = [];
+    await this.open();
+    this.tables.forEach((t, i) => Object.assign(t, given[i] ?? {}));
   }
 
   /** Renames a column or changes its type, and shows the preview again. */
@@ -166,7 +180,7 @@ export class ImportDraft {
       this.status = 'done';
     } catch (err) {
       this.imported = done;
-      this.fail(err);
+      this.fail(err, done);
     } finally {
       this.progress = null;
       await this.discard();
@@ -190,8 +204,9 @@ export class ImportDraft {
     for (const t of this.tables) await t.staged.discard();
   }
 
-  private fail(err: unknown): void {
+  private fail(err: unknown, kept: Imported[] = []): void {
     this.status = 'failed';
-    this.error = err instanceof ImportError ? describeImportError(err) : `${this.fileName} could not be imported: ${err instanceof Error ? err.message : String(err)}. Nothing was created; the tables already loaded are unchanged.`;
+    const said = err instanceof ImportError ? describeImportError(err) : `${this.fileName} could not be imported: ${err instanceof Error ? err.message : String(err)}. The table was not created; the tables already loaded are unchanged.`;
+    this.error = said + keptBeforeStop(kept.map((k) => k.record.table));
   }
 }

@@ -35,7 +35,7 @@ export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 export type SaveQueryOutcome = { kind: 'saved'; query: SavedQuery; replaced: boolean } | { kind: 'changed-elsewhere'; current: SavedQuery };
 
 /** Typed text that leaving the page would lose (the page asks first). */
-export type UnsavedWork = { kind: 'sql'; title: string } | { kind: 'pack-fields'; count: number };
+export type UnsavedWork = { kind: 'sql'; title: string } | { kind: 'pack-fields'; count: number } | { kind: 'import'; file: string };
 
 export class Workbench {
   status = $state<'starting' | 'ready' | 'failed'>('starting');
@@ -156,11 +156,14 @@ export class Workbench {
     this.pack.storageChanged(key);
   }
 
-  /** What leaving the page now would lose: consoles with unsaved SQL, pack fields with text not yet applied. */
+  /** What leaving now would lose: unsaved console SQL, pack fields not yet applied, an import previewed or under way. */
   unsavedWork(): UnsavedWork[] {
     const work: UnsavedWork[] = this.tabs.flatMap((t) => (t.kind === 'sql' && t.console.unsaved ? [{ kind: 'sql' as const, title: t.title }] : []));
     const fields = this.pack.drafts.keys.length;
-    return fields ? [...work, { kind: 'pack-fields', count: fields }] : work;
+    if (fields) work.push({ kind: 'pack-fields', count: fields });
+    const draft = this.imports?.draft;
+    if (draft && (draft.status === 'ready' || draft.status === 'importing')) work.push({ kind: 'import', file: draft.fileName });
+    return work;
   }
 
   /** A pivot over a saved query: the pivot reads the query as a subquery, under the query's name. */

@@ -44,7 +44,7 @@ test('a big CSV shows its progress, and Cancel stops it leaving every earlier ta
     await expect(status).toBeVisible({ timeout: 120_000 });
     await expect(page.getByRole('progressbar', { name: /Creating big_referrals/ })).toHaveAttribute('value', /0\.\d+/);
     await page.getByRole('button', { name: 'Cancel import' }).click();
-    await expect(page.getByRole('alert')).toContainText('The import of “big_referrals.csv” was cancelled; nothing was added and the tables you had are unchanged.', { timeout: 60_000 });
+    await expect(page.getByRole('alert')).toContainText('The import of “big_referrals.csv” was cancelled; the table it was creating was not added, and the tables you had before are unchanged.', { timeout: 60_000 });
 
     await expect(page.getByRole('list', { name: 'Imported tables' })).toHaveCount(0);
     const tables = await runSql(page, "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'big_referrals'");

@@ -1,6 +1,6 @@
 // End-to-end: the analyst's own files — a Windows-1252 CSV by the file picker, a workbook in the official layout
-// dropped on the window, a range pasted from Excel — previewed with what was detected, a column renamed and retyped,
-// imported, queried, pivoted with disclosure control on, and still there after a reload; a bad file is explained
+// dropped on the window, a range pasted from Excel — previewed with what was detected (the header row overridden),
+// a column renamed and retyped, imported, queried, pivoted with disclosure control on, and still there after a reload; a bad file is explained
 // and leaves every table already loaded as it was. Figures are checked against the files read here in Node.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,7 +90,17 @@ test('a range pasted from Excel becomes a table; a bad file is explained and eve
     dt.setData('text/plain', 'Force\tReferrals\r\nCleveland\t12\r\nKent\t[c]\r\nGwent\t1,204\r\n');
     g.document.body.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
   });
-  await expect(page.getByRole('grid', { name: 'Preview of Pasted range.tsv' })).toBeVisible();
+  const preview = page.getByRole('grid', { name: 'Preview of Pasted range.tsv' });
+  await expect(preview).toBeVisible();
+  // The first row as data, then as names again: the file is read again each time, the preview follows.
+  const header = page.getByRole('checkbox', { name: 'First row holds the column names' });
+  await expect(header).toBeChecked();
+  await header.click();
+  await expect(header).not.toBeChecked();
+  await expect(preview.getByRole('gridcell', { name: 'Force', exact: true })).toBeVisible();
+  await header.click();
+  await expect(header).toBeChecked();
+  await expect(preview.getByRole('columnheader', { name: /^Force/ })).toBeVisible();
   await page.getByRole('textbox', { name: 'Table name (for SQL)' }).fill('pasted_forces');
   await page.getByRole('button', { name: 'Import this table' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported pasted_forces' })).toContainText('3 rows');

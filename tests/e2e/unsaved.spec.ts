@@ -1,5 +1,6 @@
 // End-to-end (Chromium, web mode): leaving the page asks first while typed text would be lost — SQL typed in a
-// console and not saved, or text typed in a pack field and not yet applied — and not otherwise.
+// console and not saved, text typed in a pack field and not yet applied, or an import being previewed — and not
+// otherwise.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -7,7 +8,7 @@ async function ready(page: Page): Promise<void> {
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/[1-9]\d* datasets loaded/, { timeout: 60_000 });
 }
 
-test('a reload with typed SQL or an unapplied pack field asks first; saved SQL does not', async ({ workbench: page }) => {
+test('a reload with typed SQL, an unapplied pack field or an import in preview asks first; saved SQL does not', async ({ workbench: page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.type());
@@ -40,6 +41,13 @@ test('a reload with typed SQL or an unapplied pack field asks first; saved SQL d
   await page.reload();
   await ready(page);
   expect(dialogs).toEqual(['beforeunload', 'beforeunload']);
+
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  await page.locator('input[type=file]').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from('force,referrals\nKent,12\nEssex,7\n') });
+  await expect(page.getByRole('button', { name: 'Import this table' })).toBeEnabled({ timeout: 30_000 });
+  await page.reload();
+  await ready(page);
+  expect(dialogs).toEqual(['beforeunload', 'beforeunload', 'beforeunload']);
 });
 
 test('choosing to stay keeps the page and the typed SQL', async ({ workbench: page }) => {

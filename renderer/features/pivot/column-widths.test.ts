@@ -36,6 +36,7 @@ describe('figureChars', () => {
     expect(figureChars([1, 22, 333], 'raw', false)).toBe(3);
     expect(figureChars([1234567], 'raw', false)).toBe(9); // 1,234,567
     expect(figureChars([-5, 10], 'raw', false)).toBe(3);
+    expect(figureChars([999999999.995], 'pct_row', false)).toBeGreaterThanOrEqual(formatPivotCell(999999999.995, 'pct_row').length);
     expect(formatPivotCell(-0, 'raw')).toBe('0'); // never "-0"
     expect(formatPivotCell(-0.000001, 'pct_row')).toBe('0.00%');
     expect(figureChars([100], 'pct_row', false)).toBe(7); // 100.00%

@@ -44,7 +44,9 @@ export function figureChars(shown: (number | null)[], showAs: ShowAs, protectedC
       }
     }
   }
-  const digits = maxAbs < 1 ? 1 : Math.floor(Math.log10(maxAbs)) + 1;
+  // A percentage is written to 2 decimals: 999.995% rounds up to "1,000.00%", a digit more than its integer part.
+  const top = percent ? maxAbs + 0.005 : maxAbs;
+  const digits = top < 1 ? 1 : Math.floor(Math.log10(top)) + 1;
   const grouped = digits + Math.floor((digits - 1) / 3);
   const sign = negative || showAs === 'diff_previous' ? 1 : 0;
   const decimals = percent ? 4 : 0; // ".00%"

@@ -1,7 +1,9 @@
 // Engine layer, pure: the settings applied right after the database opens, before anything else runs. They
 // stop DuckDB from fetching extensions (autoload would silently reach the internet), point the extension
-// repository at the app's own origin, and then lock the configuration so SQL typed by a user cannot undo them.
-import { quoteString } from '../query/quote.ts';
+// repository at the app's own origin, make the compressed work database the default (query/work-database.ts), and
+// then lock the configuration so SQL typed by a user cannot undo them.
+import { quoteIdent, quoteString } from '../query/quote.ts';
+import { WORK_DATABASE } from '../query/work-database.ts';
 
 /**
  * DuckDB's memory limit inside wasm. Measured here (duckdb-wasm 1.32.0, Chromium): once the wasm heap grows past
@@ -17,6 +19,8 @@ export function lockdownStatements(extensionRepository: string, memoryLimit = WA
     'SET autoinstall_known_extensions = false',
     'SET allow_community_extensions = false',
     `SET custom_extension_repository = ${quoteString(extensionRepository)}`,
+    `ATTACH ':memory:' AS ${quoteIdent(WORK_DATABASE)} (COMPRESS)`,
+    `USE ${quoteIdent(WORK_DATABASE)}`,
     'SET lock_configuration = true',
   ];
 }

@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from './dataset-sql.ts';
 import type { DatasetDef } from './manifest.ts';
-import { type NodeEngine } from './node.ts';
+import { NodeEngine } from './node.ts';
 import { openWithBuiltins } from './node-builtin.ts';
 import { numberColumn, textColumn } from '../viz/columns.ts';
 import { QueryError } from './types.ts';
+import { WORK_DATABASE } from '../query/work-database.ts';
 
 let engine: NodeEngine;
 let datasets: DatasetDef[];
@@ -60,6 +61,36 @@ describe('locked configuration', () => {
     await expect(engine.query('SET autoinstall_known_extensions = true')).rejects.toBeInstanceOf(QueryError);
     await expect(engine.query('SET lock_configuration = false')).rejects.toBeInstanceOf(QueryError);
   });
+});
+
+describe('the compressed work database', () => {
+  it('holds every table, so a table of millions of rows fits in a fraction of the memory limit', async () => {
+    const { table: where } = await engine.query("SELECT DISTINCT database_name AS d FROM duckdb_tables() WHERE NOT internal AND NOT temporary");
+    expect(textColumn(where, 'd')).toEqual([WORK_DATABASE]);
+    // 3M referral-shaped rows take about 120 MB in DuckDB's uncompressed default database: over this engine's limit.
+    // They go in 500,000 at a time, as an import does: one statement's rows are held uncompressed until it commits.
+    const rowsSql = (from: number) => `SELECT 2009 + (hash(i) % 15)::INTEGER AS year,
+      ['Adult (18 or over)', 'Child (17 or under)', 'Not specified or unknown'][1 + (hash(i + 2) % 3)::INTEGER] AS age,
+      'Nationality ' || (hash(i + 5) % 120)::INTEGER AS nationality, (1 + hash(i + 7) % 5)::INTEGER AS referrals
+      FROM range(${from}, ${from + 500_000}) t(i)`;
+    const fill = async (engine: NodeEngine) => {
+      await engine.query(`CREATE TABLE referrals_3m AS ${rowsSql(0)}`);
+      for (let from = 500_000; from < 3_000_000; from += 500_000) await engine.query(`INSERT INTO referrals_3m ${rowsSql(from)}`);
+    };
+    const small = new NodeEngine({ memoryLimit: '100MB' });
+    await small.open();
+    try {
+      await fill(small);
+      const { table } = await small.query('SELECT count(*)::INTEGER AS n, sum(referrals)::DOUBLE AS s FROM referrals_3m');
+      expect(numberColumn(table, 'n')).toEqual([3_000_000]);
+      const { table: used } = await small.query("SELECT sum(memory_usage_bytes)::DOUBLE AS b FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'");
+      expect(numberColumn(used, 'b')[0]).toBeLessThan(40e6);
+      await small.query('DROP TABLE referrals_3m; USE memory');
+      await expect(fill(small)).rejects.toMatchObject({ kind: 'out-of-memory' });
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
 });
 
 describe('loading a file that does not match its declared types', () => {

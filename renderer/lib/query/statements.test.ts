@@ -12,6 +12,11 @@ describe('changedTable', () => {
     'UPDATE "nrm_referrals_quarterly" AS n SET referrals = 0',
     'UPDATE main.nrm_referrals_quarterly SET referrals = 0',
     'UPDATE memory.main.nrm_referrals_quarterly SET referrals = 0',
+    'UPDATE workbench.main.nrm_referrals_quarterly SET referrals = 0',
+    'DELETE FROM workbench.nrm_referrals_quarterly',
+    'USE memory',
+    'USE memory; DETACH workbench',
+    'DETACH DATABASE IF EXISTS "WorkBench"',
     'DELETE FROM nrm_referrals_quarterly WHERE year < 2012',
     'INSERT INTO nrm_referrals_quarterly SELECT * FROM nrm_referrals_quarterly',
     'INSERT OR REPLACE INTO nrm_referrals_quarterly VALUES (1)',
@@ -51,6 +56,8 @@ describe('changedTable', () => {
     'WITH u AS (SELECT * FROM nrm_referrals_quarterly) SELECT count(*) FROM u',
     'DESCRIBE nrm_referrals_quarterly',
     '/* DROP TABLE nrm_referrals_quarterly */ SELECT 1',
+    'USE workbench',
+    'DETACH my_other_database',
   ])('allows %s', (sql) => {
     expect(changedTable(sql, BUILTIN)).toBeNull();
   });

@@ -1,8 +1,9 @@
 // Query layer, pure: reads SQL typed by the analyst just far enough to see which tables each statement would
 // change or create — a DuckDB-aware tokenizer (strings, E'' and $$ quoting, quoted identifiers, nested comments)
-// and the targets of INSERT, UPDATE, DELETE, TRUNCATE, ALTER, DROP, CREATE, COPY … FROM and COMMENT ON. The console
-// uses it to refuse any change to a built-in table of published figures with a plain message; exports do not rely
-// on it (they check each table's fingerprint), so it names the usual forms, not every conceivable one.
+// and the targets of INSERT, UPDATE, DELETE, TRUNCATE, ALTER, DROP, CREATE, COPY … FROM and COMMENT ON, and any USE or
+// DETACH that would take the work database away. The console uses it to refuse any change to a built-in table of
+// published figures with a plain message; exports do not rely on it (they check each table's fingerprint), so it names the usual forms, not every conceivable one.
+import { DEFAULT_SCHEMA_PATHS, WORK_DATABASE } from './work-database.ts';
 
 interface Token {
   kind: 'word' | 'ident' | 'punct';
@@ -195,6 +196,17 @@ function changesOfStatement(tokens: Token[]): TableChange[] {
       if (!r.skipOne('TABLE', 'VIEW')) return [];
       r.skip('IF', 'NOT', 'EXISTS');
       return one(true);
+    // Leaving the work database, or detaching it, takes every table out of reach of the app's own queries.
+    case 'USE': {
+      const name = r.name();
+      return name[0]?.toLowerCase() === WORK_DATABASE ? [] : [{ verb, name, creates: false }];
+    }
+    case 'DETACH': {
+      r.skip('DATABASE');
+      r.skip('IF', 'EXISTS');
+      const name = r.name();
+      return name[0]?.toLowerCase() === WORK_DATABASE ? [{ verb, name, creates: false }] : [];
+    }
     case 'COMMENT': {
       if (!r.skip('ON')) return [];
       const column = r.skip('COLUMN');
@@ -221,10 +233,11 @@ export function tableChanges(sql: string): TableChange[] {
 export function changedTable(sql: string, tables: readonly string[]): string | null {
   const lower = new Map(tables.map((t) => [t.toLowerCase(), t]));
   for (const change of tableChanges(sql)) {
+    if (change.verb === 'USE' || change.verb === 'DETACH') return tables[0] ?? null;
     const table = lower.get(change.name.at(-1)!.toLowerCase());
     if (!table) continue;
     const where = change.name.slice(0, -1).map((p) => p.toLowerCase()).join('.');
-    if (change.creates || ['', 'main', 'memory', 'memory.main'].includes(where)) return table;
+    if (change.creates || DEFAULT_SCHEMA_PATHS.includes(where)) return table;
   }
   return null;
 }

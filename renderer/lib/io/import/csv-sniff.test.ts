@@ -73,6 +73,17 @@ describe('sniffCsv: header and title lines', () => {
     expect(sniffCsv('date,value\n2023-03-31,5\n2023-04-30,7\n', 'a.csv').header).toBe(true);
   });
 
+  it('takes the answer the analyst gives over the detected one, and says so', () => {
+    const text = 'Leeds,England\nCardiff,Wales\nGlasgow,Scotland\n';
+    expect(sniffCsv(text, 'a.csv').header).toBe(true); // all text, nothing repeats: looks like names
+    const data = sniffCsv(text, 'a.csv', { header: false });
+    expect(data).toMatchObject({ header: false, skipRows: 0, columns: ['column1', 'column2'] });
+    expect(detected(data)['Header row']).toBe('no (as you chose)');
+    const named = sniffCsv('North,5\nSouth,7\n', 'a.csv', { header: true });
+    expect(named).toMatchObject({ header: true, columns: ['North', '5'] });
+    expect(detected(named)['Header row']).toBe('yes (as you chose)');
+  });
+
   it('skips a title and a blank line above the table (official statistics layout)', () => {
     const text = 'Table 1: Referrals by region, England and Wales\n\nregion,referrals\nNorth,5\nSouth,7\n';
     const plan = sniffCsv(text, 'a.csv');

@@ -26,6 +26,8 @@ export interface SniffOptions {
   delimiters?: string[];
   maxLineChars?: number;
   maxColumns?: number;
+  /** The analyst's answer to "does the first row hold the column names?", over the detected one. */
+  header?: boolean;
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -181,7 +183,7 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
     dialect.delimiter,
   );
   const data = rows.slice(start + 1, start + 51).filter((r) => !isBlank(r));
-  const header = looksLikeHeader(first, data, fmt);
+  const header = opts.header ?? looksLikeHeader(first, data, fmt);
   const columns = header ? first.concat(Array<string>(Math.max(0, width - first.length)).fill('')) : Array.from({ length: Math.max(width, first.length) }, (_, i) => `column${i + 1}`);
   const maxColumns = opts.maxColumns ?? MAX_COLUMNS;
   if (columns.length > maxColumns) {
@@ -211,7 +213,7 @@ export function sniffCsv(sampleText: string, file: string, opts: SniffOptions = 
     { label: 'Encoding', value: encodingLabel(encoding) },
     { label: 'Delimiter', value: DELIMITER_NAMES[dialect.delimiter] ?? JSON.stringify(dialect.delimiter) },
     { label: 'Quote', value: dialect.quote === '"' ? 'double quote (")' : "single quote (')" },
-    { label: 'Header row', value: header ? 'yes' : 'no' },
+    { label: 'Header row', value: `${header ? 'yes' : 'no'}${opts.header === undefined ? '' : ' (as you chose)'}` },
     { label: 'Decimal separator', value: fmt.decimal === '.' ? 'point (1.5)' : 'comma (1,5)' },
     { label: 'Thousands separator', value: THOUSANDS[fmt.thousands ?? 'none'] ?? 'none' },
     { label: 'Title lines skipped', value: String(skipRows) },

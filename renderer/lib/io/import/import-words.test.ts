@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeImportError, describeWarning } from './import-words.ts';
+import { describeImportError, describeWarning, keptBeforeStop } from './import-words.ts';
 import { ImportError, type ImportErrorKind, type ImportWarningKind } from './types.ts';
 
 const ERROR_KINDS = [
@@ -92,5 +92,13 @@ describe('describeWarning', () => {
     expect(describeWarning({ kind: 'ragged-rows', count: 1, examples: [], sampledRows: 5000 }, 'big.csv')).toBe(
       '“big.csv”: In the first 5,000 rows read so far: 1 row has more or fewer cells than the header. Missing cells are left empty; a stray delimiter or quotation mark in those rows is the usual cause.',
     );
+  });
+});
+
+describe('keptBeforeStop', () => {
+  it('names the tables an import finished before it stopped, and says nothing when there are none', () => {
+    expect(keptBeforeStop([])).toBe('');
+    expect(keptBeforeStop(['ocg_groups'])).toBe(' The table it finished before it stopped is kept: ocg_groups.');
+    expect(keptBeforeStop(['ocg_groups', 'ocg_notes'])).toBe(' The tables it finished before it stopped are kept: ocg_groups, ocg_notes.');
   });
 });

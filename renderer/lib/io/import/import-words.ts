@@ -47,8 +47,13 @@ const ERRORS: Record<ImportErrorKind, (f: string, e: ImportError) => string> = {
     `${f} has no sheet holding a table: its sheets are empty, charts, or notes. Check the data is in the workbook, or save the sheet you need as CSV.`,
   'unknown-format': (f, e) =>
     `${f}${e.at.detail ? ` (${e.at.detail})` : ''} is not a kind of file the workbench reads. It reads CSV and other delimited text, Excel (.xlsx), OpenDocument (.ods), JSON, NDJSON and Parquet; save the data in one of those.`,
-  cancelled: (f) => `The import of ${f} was cancelled; nothing was added and the tables you had are unchanged.`,
+  cancelled: (f) => `The import of ${f} was cancelled; the table it was creating was not added, and the tables you had before are unchanged.`,
 };
+
+/** Said after an import of several tables stopped part-way: the ones it had finished stay. */
+export function keptBeforeStop(tables: readonly string[]): string {
+  return tables.length ? ` ${tables.length === 1 ? 'The table' : 'The tables'} it finished before it stopped ${tables.length === 1 ? 'is' : 'are'} kept: ${tables.join(', ')}.` : '';
+}
 
 /** An import error in the analyst's words: the file, the problem, where, and what to do next. */
 export function describeImportError(e: ImportError): string {

@@ -32,8 +32,13 @@ export interface ReadOutcome {
 }
 
 /** The format readers, as the page (workers) or Node (tests) provides them. */
+export interface ReadOptions {
+  /** Delimited text: whether the first row holds the column names, over what was detected. */
+  header?: boolean;
+}
+
 export interface FileReaders {
-  read(file: Blob, name: string): Promise<ReadOutcome>;
+  read(file: Blob, name: string, options?: ReadOptions): Promise<ReadOutcome>;
   /** A delimited file as UTF-8 text DuckDB can read, decompressed and converted as its plan says. */
   utf8(file: Blob, plan: CsvPlan): Promise<Blob | Uint8Array>;
 }

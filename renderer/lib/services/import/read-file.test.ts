@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../engine/node.ts';
 import { ImportError } from '../../io/import/types.ts';
+import type { ReadOptions } from './importer.ts';
 import { createReaders } from './read-file.ts';
 import { directParsers } from './direct-parsers.ts';
 import { TableImport } from './table-import.ts';
@@ -31,8 +32,8 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 /** Reads a file, imports its first (or named) table with the inferred types, and returns the table's name. */
-async function importFile(bytes: Uint8Array, name: string, sheet?: string) {
-  const read = await readers.read(new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
+async function importFile(bytes: Uint8Array, name: string, sheet?: string, options: ReadOptions = {}) {
+  const read = await readers.read(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, options);
   const table = read.tables.find((t) => sheet === undefined || t.sheet === sheet)!;
   const draft = new TableImport(engine, table.source);
   await draft.stage();
@@ -46,6 +47,20 @@ async function importFile(bytes: Uint8Array, name: string, sheet?: string) {
 const rows = async (sql: string) => (await engine.query(sql)).table.toArray().map((r) => ({ ...r.toJSON() }));
 
 describe('readers through the engine', () => {
+  it('a first row the analyst says is data, not names, is imported as the first row (BOM and all)', async () => {
+    const bytes = new TextEncoder().encode('\ufeffLeeds,England\nCardiff,Wales\nGlasgow,Scotland\n');
+    const detected = await importFile(bytes, 'places.csv');
+    expect(detected.outcome.rows).toBe(2);
+    const { target, outcome, columns } = await importFile(bytes, 'places.csv', undefined, { header: false });
+    expect(outcome.rows).toBe(3);
+    expect(columns.map((c) => c.name)).toEqual(['column1', 'column2']);
+    expect(await rows(`SELECT * FROM ${target} ORDER BY rowid`)).toEqual([
+      { column1: 'Leeds', column2: 'England' },
+      { column1: 'Cardiff', column2: 'Wales' },
+      { column1: 'Glasgow', column2: 'Scotland' },
+    ]);
+  });
+
   it('the Windows-1252 example CSV: every row, its accents, its dates', async () => {
     const bytes = new Uint8Array(readFileSync(join(EXAMPLES, 'synthetic_nrm_cases_2023q4_windows1252.csv')));
     const text = windows1252(bytes);

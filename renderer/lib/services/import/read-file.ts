@@ -9,7 +9,7 @@ import { readJson } from '../../io/import/json.ts';
 import type { WorkbookRead } from '../../io/import/spreadsheet.ts';
 import { gunzipStream, readHead, readTextSample } from '../../io/import/text-stream.ts';
 import { ImportError, type CsvPlan, type GridTable, type ImportWarning } from '../../io/import/types.ts';
-import type { FileReaders, ReadOutcome, ReadTable } from './importer.ts';
+import type { FileReaders, ReadOptions, ReadOutcome, ReadTable } from './importer.ts';
 
 /** The most of a workbook, JSON or Parquet file read into memory at once (delimited text has no limit). */
 export const MAX_IN_MEMORY_BYTES = 512 * 1024 * 1024;
@@ -57,7 +57,7 @@ export async function utf8Of(file: Blob, plan: CsvPlan, name = 'file'): Promise<
 
 export function createReaders(parsers: GridParsers): FileReaders {
   return {
-    async read(file: Blob, name: string): Promise<ReadOutcome> {
+    async read(file: Blob, name: string, options: ReadOptions = {}): Promise<ReadOutcome> {
       if (file.size === 0) throw new ImportError('empty', name);
       const head = (await readHead(file.stream() as ReadableStream<Uint8Array>, 64)).bytes;
       const container = containerOf(head);
@@ -72,7 +72,7 @@ export function createReaders(parsers: GridParsers): FileReaders {
         return { format, tables: [gridTable(grid, null)], skipped: [], detected: grid.detected, warnings: [] };
       }
       const sample = await readTextSample(() => file.stream() as ReadableStream<Uint8Array>, name);
-      const plan = sniffCsv(sample.text, name, { complete: sample.complete, encoding: sample.encoding, gzip: sample.gzip });
+      const plan = sniffCsv(sample.text, name, { complete: sample.complete, encoding: sample.encoding, gzip: sample.gzip, header: options.header });
       // The sniffer has already warned of blank and repeated names; only the names are taken here.
       const { names } = cleanHeaderNames(plan.columns);
       const converted = await utf8Of(file, plan, name);

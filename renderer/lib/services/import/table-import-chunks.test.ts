@@ -18,6 +18,24 @@ function csvText(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Like csvText, but each note is 48 random characters: text that even the compressed work database cannot shrink much. */
+function incompressibleCsvText(rows: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let x = 2463534242;
+  const lines = ['id,force,referrals,note'];
+  for (let i = 0; i < rows; i++) {
+    let note = '';
+    for (let j = 0; j < 48; j++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      note += letters[(x >>> 0) % 64];
+    }
+    lines.push(`${i},Force ${i % 43},${(i * 7) % 1000},${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function importCsv(engine: NodeEngine, text: string, table: string, options: Parameters<TableImport['commit']>[2] = {}) {
   const source = { kind: 'csv' as const, plan: plan(['id', 'force', 'referrals', 'note']), utf8: new TextEncoder().encode(text) };
   const t = new TableImport(engine, source, 'referrals.csv');
@@ -76,7 +94,7 @@ describe('a file larger than the engine can hold', () => {
     await engine.open();
     try {
       await engine.query('CREATE TABLE earlier AS SELECT range AS n FROM range(1000)');
-      const failure = await importCsv(engine, csvText(1_500_000), 'too_big', { chunkBytes: 8 * 1024 * 1024 }).catch((e: unknown) => e);
+      const failure = await importCsv(engine, incompressibleCsvText(2_000_000), 'too_big', { chunkBytes: 8 * 1024 * 1024 }).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(ImportError);
       expect((failure as ImportError).kind).toBe('too-large');
       expect((failure as ImportError).at.limit).toMatch(/MiB of engine memory/);
