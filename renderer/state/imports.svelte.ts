@@ -31,6 +31,8 @@ export class Imports {
   usage = $state.raw<{ used: number; quota: number } | null>(null);
   /** Why the file chosen in the desktop app's dialog could not be read (cleared by the next import). */
   problem = $state<string | null>(null);
+  /** While the app starts: the imported table being rebuilt from its stored file, and how far through the list. */
+  restoring = $state.raw<{ table: string; index: number; count: number } | null>(null);
   /** Stored imports that could not be read at all (kept where they are). */
   unreadable = $state.raw<{ id: string; reason: string }[]>([]);
 
@@ -45,14 +47,15 @@ export class Imports {
     const loaded: LoadedDataset[] = [];
     const records: ImportRecord[] = [];
     const unreadable: { id: string; reason: string }[] = [];
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       if (entry.kind === 'unreadable') {
         unreadable.push({ id: entry.id, reason: entry.reason });
         continue;
       }
       const { record } = entry;
       records.push(record);
-      const restored = await restoreImport(engine, this.store, this.readers, record);
+      this.restoring = { table: record.title || record.table, index: index + 1, count: entries.length };
+      const restored = await restoreImport(engine, this.store, this.readers, record).finally(() => (this.restoring = null));
       loaded.push(
         restored.kind === 'restored'
           ? loadedEntry(record, restored.outcome.status, restored.fingerprint, null)
