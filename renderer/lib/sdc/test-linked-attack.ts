@@ -1,0 +1,74 @@
+// Test support (disclosure-control layer, pure): count tables that share their row margins, as a pack's tables from
+// one source do, and an attack on all of them at once built from test-independent-audit.ts — the grids' relations
+// over one numbering where each row margin is one cell, every figure any table publishes known — sharing no code
+// with linked.ts or the audit.
+import type { ProtectedCell } from './protect.ts';
+import type { SdcRules } from './rules.ts';
+import { hierarchicalTable, type SdcTable } from './table.ts';
+import { attackerIntervals, gridFloors, gridRelations, gridValues, required, type SolveLpText, type Tree } from './test-independent-audit.ts';
+
+/** A count table over a row tree shared by every table and a column tree of its own. */
+export interface Grid {
+  rows: Tree;
+  cols: Tree;
+  /** Leaf counts by (row node, column node), totals computed. */
+  leaf: (r: number, c: number) => number;
+}
+
+export function sdcOf(g: Grid): { table: SdcTable; keys: string[] } {
+  const table = hierarchicalTable(g.rows, g.cols, (r, c) => g.leaf(r.index, c.index), { computeTotals: true });
+  // What a cell counts: its row category and column category, a total standing for "all".
+  const keys = table.labels.map((label) => label.split(' × ').filter((part) => part !== g.rows.label && part !== g.cols.label).join(' & '));
+  return { table, keys };
+}
+
+/**
+ * The independent attack: both grids' relations over one numbering where a row margin is one cell (the first grid's
+ * (row, Total) is the second's), and every figure either table publishes known. Returns the primary cells it
+ * narrows below their protection.
+ */
+export function leaks(grids: Grid[], published: ProtectedCell[][], rules: SdcRules, solveText: SolveLpText): string[] {
+  const values: number[] = [];
+  const hidden: boolean[] = [];
+  const floors: number[] = [];
+  const labels: string[] = [];
+  const primary: boolean[] = [];
+  const relations: number[][] = [];
+  const margin = new Map<number, number>(); // row node → joint index of (row, Total)
+  for (const [m, g] of grids.entries()) {
+    const { values: v } = gridValues(g.rows, g.cols, g.leaf);
+    const f = gridFloors(g.rows, g.cols, g.leaf, !rules.suppressZeros);
+    const width = v.length / rowsCount(g.rows);
+    const at = v.map((value, i) => {
+      const r = Math.floor(i / width);
+      const c = i % width;
+      if (c === 0 && margin.has(r)) {
+        const j = margin.get(r)!;
+        floors[j] = Math.max(floors[j]!, f[i]!);
+        hidden[j] = hidden[j]! && published[m]![i]!.status?.code === 'c'; // known if any table publishes it
+        return j;
+      }
+      const j = values.push(value) - 1;
+      floors.push(f[i]!);
+      hidden.push(published[m]![i]!.status?.code === 'c');
+      labels.push(published[m]![i]!.label);
+      primary.push(value === 0 ? rules.suppressZeros : value < rules.threshold);
+      if (c === 0) margin.set(r, j);
+      return j;
+    });
+    for (const rel of gridRelations(g.rows, g.cols)) relations.push(rel.map((i) => at[i]!));
+  }
+  const intervals = attackerIntervals(values, relations, hidden, floors, solveText);
+  const found: string[] = [];
+  values.forEach((value, i) => {
+    if (!primary[i]) return;
+    if (!hidden[i]) return void found.push(`${labels[i]} published`);
+    const [min, max] = intervals.get(i)!;
+    const need = required(value, floors[i]!, rules.protection);
+    if (max - value < need.up - 1e-6 || value - min < need.down - 1e-6 || max - min < need.width - 1e-6) found.push(`${labels[i]} in [${min}, ${max}]`);
+  });
+  return found;
+}
+
+
+const rowsCount = (t: Tree): number => 1 + (t.children ?? []).reduce((s, c) => s + rowsCount(c), 0);
