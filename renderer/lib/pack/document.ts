@@ -137,6 +137,8 @@ export interface PackDocument {
   shorthand: Array<{ symbol: string; meaning: string }>;
   /** Disclosure control for the whole pack: on unless the analyst turned it off for this export, with the reason. */
   disclosure: { on: boolean; offReason: string };
+  /** One line per group of tables protected together (linked tables), e.g. "2 tables protected together: …". */
+  protectedTogether: string[];
   /** OGL attribution lines of the built-in data used. */
   attribution: string[];
 }

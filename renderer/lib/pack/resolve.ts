@@ -14,6 +14,7 @@ import { datasetsInSql, sourceDatasets } from './datasets.ts';
 import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
 import { pivotTableParts } from './from-pivot.ts';
 import { parseMarkdown } from './markdown.ts';
+import { protectPivots } from './protect-pack.ts';
 import { applyNoteTargets, type NoteTarget } from './note-targets.ts';
 import type { PackItemSpec, PackSpec } from './spec.ts';
 
@@ -31,6 +32,13 @@ export interface DatasetInfo {
   fingerprint: string | null;
 }
 
+export interface LinkedPivot {
+  spec: PivotSpec;
+  layout: PivotLayout;
+  valueIndex: number;
+  rules: SdcRules;
+}
+
 export interface QueryRows {
   columns: Array<{ name: string; type: string }>;
   rows: unknown[][];
@@ -39,6 +47,8 @@ export interface QueryRows {
 export interface PackServices {
   runPivot(spec: PivotSpec): Promise<{ layout: PivotLayout; sql: string[] }>;
   protect(spec: PivotSpec, layout: PivotLayout, valueIndex: number, rules: SdcRules): Promise<ProtectedPivot>;
+  /** Pivots published together protected as linked tables (same rules); each comes back as if protected alone. */
+  protectTogether(members: LinkedPivot[]): Promise<{ pivots: ProtectedPivot[]; summary: string }>;
   /** Runs one read-only statement (a saved query or key figure re-run at every rebuild can never change data). */
   query(sql: string): Promise<QueryRows>;
   /** The ids of those datasets that no longer hold exactly what was loaded from their checked files. */
@@ -80,22 +90,39 @@ const sourceLine = (datasets: DatasetInfo[]) => (datasets.length ? `Source: ${[.
 /** Adds a note to the pack's notes and returns its id. */
 type NoteMaker = (text: string) => string;
 
-async function resolvePivot(added: Extract<PackItemSpec, { kind: 'pivot' }>, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
+type PivotItem = Extract<PackItemSpec, { kind: 'pivot' }>;
+
+/** A pivot item run and certified, before protection: what joint protection needs from each item. */
+export interface PreparedPivot {
+  item: PivotItem;
+  layout: PivotLayout;
+  sql: string[];
+  datasets: DatasetInfo[];
+  /** The value protected, and under which rules; undefined when there is no count to protect. */
+  k: number | undefined;
+  rules: SdcRules;
+}
+
+async function preparePivot(added: PivotItem, s: PackServices): Promise<PreparedPivot> {
   const saved = added.savedName ? s.savedPivot(added.savedName) : null;
   if (added.savedName && !saved) throw new Error(`the saved pivot "${added.savedName}" no longer exists; open and save it again, or remove this item`);
   const item = saved ? { ...added, spec: saved.spec, chart: saved.chart } : added;
   const { layout, sql } = await s.runPivot(item.spec);
   const datasets = sourceDatasets(item.spec.source, s.datasets);
   await certify(datasets, s);
-  const candidates = protectableValues(item.spec);
-  const k = item.spec.protection?.value ?? candidates[0];
+  const k = item.spec.protection?.value ?? protectableValues(item.spec)[0];
+  return { item, layout, sql, datasets, k, rules: item.spec.protection?.rules ?? DEFAULT_SDC_RULES };
+}
+
+async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | Error | undefined, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
+  const { item, layout, sql, datasets, k, rules } = prepared;
   let protection: ProtectedPivot | null = null;
   let disclosure: Provenance['disclosure'];
   if (!pack.disclosure.on) disclosure = { applied: false, rules: '', summary: 'Disclosure control was turned off for this export.', audit: '', offReason: pack.disclosure.offReason };
   else if (k === undefined) disclosure = { applied: false, rules: '', summary: 'Not a count table (no count or sum to protect), so no cells were suppressed.', audit: '', offReason: '' };
   else {
-    const rules = item.spec.protection?.rules ?? DEFAULT_SDC_RULES;
-    protection = await s.protect(item.spec, layout, k, rules);
+    if (decided instanceof Error) throw decided;
+    protection = decided ?? (await s.protect(item.spec, layout, k, rules));
     const r = protection.result;
     if (!r.audit.passed) throw new Error(`disclosure control could not protect it (${r.audit.summary})`);
     disclosure = { applied: true, rules: `${layout.values[k]!.value.label}: ${describeRules(rules)}`, summary: r.summary, audit: r.audit.summary, offReason: '' };
@@ -206,11 +233,20 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
     notes.push({ id: `note ${k}`, text });
     return `note ${k}`;
   };
+  // Every live pivot runs first, so the pack's count tables can be protected together.
+  const prepared = new Map<string, PreparedPivot | Error>();
+  for (const item of pack.items) {
+    if (item.kind !== 'pivot' || item.frozen) continue;
+    prepared.set(item.id, await preparePivot(item, s).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
+  }
+  const { protections, together } = pack.disclosure.on ? await protectPivots(prepared, s) : { protections: new Map<string, ProtectedPivot | Error>(), together: [] };
   for (const [i, item] of pack.items.entries()) {
     try {
       let parts: DocItem[];
+      const run = prepared.get(item.id);
       if (item.frozen) parts = renumber(item.frozen, n);
-      else if (item.kind === 'pivot') parts = await resolvePivot(item, pack, s, n, note);
+      else if (run instanceof Error) throw run;
+      else if (item.kind === 'pivot' && run) parts = await resolvePivot(run, protections.get(item.id), pack, s, n, note);
       else if (item.kind === 'query') parts = await resolveQuery(item, pack, s, n);
       else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, pack, s);
       else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
@@ -232,6 +268,7 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
     notes,
     shorthand: coverSheetNotes(statuses),
     disclosure: pack.disclosure,
+    protectedTogether: together,
     attribution: [...used].filter(Boolean),
   };
   return { doc, items };

@@ -74,6 +74,7 @@ export function sampleDocument(items = 1): PackDocument {
     notes: [{ id: 'note 1', text: 'Year of referral to the NRM; current series, which differs from totals as first published.' }],
     shorthand: [{ symbol: '[c]', meaning: 'Confidential: withheld to protect the people the figures are about.' }],
     disclosure: { on: true, offReason: '' },
+    protectedTogether: [],
     attribution: ['Contains public sector information licensed under the Open Government Licence v3.0. Source: Home Office, National Referral Mechanism statistics.'],
   };
 }

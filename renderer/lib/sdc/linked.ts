@@ -83,7 +83,11 @@ export interface LinkedProtection {
 /** Protects tables published together as one; each member's result reads like a table protected on its own. */
 export async function protectLinked(members: readonly LinkedMember[], rules: SdcRules, solver: LpSolver, options: ProtectOptions = {}): Promise<LinkedProtection> {
   const linked = linkTables(members);
-  const joint = await protectTable(linked.table, rules, solver, options);
+  return splitLinked(members, linked, await protectTable(linked.table, rules, solver, options));
+}
+
+/** The joint table's protection read back table by table (for callers that protect `linked.table` themselves). */
+export function splitLinked(members: readonly LinkedMember[], linked: LinkedTables, joint: ProtectionResult): LinkedProtection {
   const results = members.map(({ table }, m) => memberResult(table, linked.cellOf[m]!, joint, members.length));
   const count = joint.primaryCount + joint.secondaryCount;
   const summary =

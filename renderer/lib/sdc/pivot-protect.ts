@@ -21,12 +21,14 @@ export interface PivotSdcTable {
   table: SdcTable;
   /** The SDC cell behind displayed cell (row i, column j). */
   cellOf: (i: number, j: number) => number;
+  /** Each SDC cell's row and column group values (the grand total's are []), in the table's cell order. */
+  paths: { row: Scalar[]; column: Scalar[] }[];
 }
 
 const keyOf = (path: Scalar[]) => JSON.stringify(path);
 
-/** An axis as a tree (root = the grand total, displayed or not) and each displayed item's pre-order index. */
-function axisTree(items: AxisItem[]): { root: AxisNode; index: Map<string, number> } {
+/** An axis as a tree (root = the grand total, displayed or not), each item's pre-order index, and each index's path. */
+function axisTree(items: AxisItem[]): { root: AxisNode; index: Map<string, number>; paths: Scalar[][] } {
   const kids = new Map<string, AxisItem[]>([['[]', []]]);
   for (const it of items) if (it.kind !== 'grand_total') kids.set(it.key, []);
   for (const it of items) {
@@ -34,13 +36,15 @@ function axisTree(items: AxisItem[]): { root: AxisNode; index: Map<string, numbe
     kids.get(keyOf(it.path.slice(0, -1)))?.push(it);
   }
   const index = new Map<string, number>();
+  const paths: Scalar[][] = [];
   let next = 0;
   const build = (key: string, label: string): AxisNode => {
     index.set(key, next++);
+    paths.push(JSON.parse(key) as Scalar[]);
     const children = kids.get(key) ?? [];
     return children.length ? { label, children: children.map((c) => build(c.key, c.label)) } : { label };
   };
-  return { root: build('[]', 'Total'), index };
+  return { root: build('[]', 'Total'), index, paths };
 }
 
 /** The displayed pivot's value `k` as a count table with every total computed from the displayed leaves. */
@@ -64,7 +68,8 @@ export function pivotSdcTable(layout: PivotLayout, k: number): PivotSdcTable {
     { computeTotals: true },
   );
   const ncSdc = cols.index.size;
-  return { table, cellOf: (i, j) => (rows.index.get(layout.rows[i]!.key) ?? 0) * ncSdc + (cols.index.get(layout.columns[j]!.key) ?? 0) };
+  const paths = rows.paths.flatMap((row) => cols.paths.map((column) => ({ row, column })));
+  return { table, paths, cellOf: (i, j) => (rows.index.get(layout.rows[i]!.key) ?? 0) * ncSdc + (cols.index.get(layout.columns[j]!.key) ?? 0) };
 }
 
 export interface ProtectedPivot {

@@ -52,21 +52,23 @@ export function protectionLevels(value: number, rules: Pick<SdcRules, 'protectio
 
 /**
  * Each cell's least possible value as every reader knows it: 1 for a non-zero count when zeros are published (a [c]
- * is never 0), and for a total the sum of its parts' floors — so a total of three non-zero leaves is at least 3.
+ * is never 0), and for a total the sum of its parts' floors — so a total of three non-zero leaves is at least 3. A
+ * cell that is the only non-zero part of a relation equals its total (the other parts are published zeros), so it
+ * shares the total's floor: in linked tables a force's total may be known to be at least 3 from one table's
+ * breakdown while another table shows it as a single non-zero cell.
  */
 export function floors(table: SdcTable, suppressZeros: boolean): Float64Array {
   const floor = Float64Array.from(table.values, (v) => (v > 0 && !suppressZeros ? 1 : 0));
   if (suppressZeros) return floor;
-  // Relations nest (a total of totals), so repeat until nothing rises; each pass can only raise a floor towards
-  // its cell's value, and a table of depth d settles within d passes.
-  for (let pass = 0, changed = true; changed && pass <= table.relations.length; pass++) {
+  const raise = (cell: number, to: number): boolean => (to > floor[cell]! ? ((floor[cell] = to), true) : false);
+  // Relations nest (a total of totals) and link (one total, several breakdowns), so repeat until nothing rises; each
+  // pass raises some floor by at least 1 towards its cell's value, and a grid of depth d settles within d passes.
+  for (let pass = 0, changed = true; changed && pass <= table.relations.length + table.size; pass++) {
     changed = false;
     for (const rel of table.relations) {
-      const sum = rel.parts.reduce((s, q) => s + floor[q]!, 0);
-      if (sum > floor[rel.total]!) {
-        floor[rel.total] = sum;
-        changed = true;
-      }
+      if (raise(rel.total, rel.parts.reduce((s, q) => s + floor[q]!, 0))) changed = true;
+      const nonZero = rel.parts.filter((q) => table.values[q]! > 0);
+      if (nonZero.length === 1 && raise(nonZero[0]!, floor[rel.total]!)) changed = true;
     }
   }
   return floor;

@@ -80,6 +80,8 @@ export function attackerIntervals(
   suppressed: readonly boolean[],
   floors: readonly number[],
   solve: SolveLpText,
+  /** Only these cells' intervals (default: every suppressed cell). */
+  only?: ReadonlySet<number>,
 ): Map<number, [number, number]> {
   const name = (i: number) => `x${i}`;
   const constraints: string[] = [];
@@ -99,7 +101,7 @@ export function attackerIntervals(
   const bounds = [...used].map((i) => ` ${name(i)} >= ${floors[i]}`);
   const out = new Map<number, [number, number]>();
   suppressed.forEach((s, i) => {
-    if (!s) return;
+    if (!s || (only && !only.has(i))) return;
     if (!used.has(i)) {
       out.set(i, [floors[i]!, Number.POSITIVE_INFINITY]);
       return;

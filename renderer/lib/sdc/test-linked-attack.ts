@@ -59,12 +59,16 @@ export function leaks(grids: Grid[], published: ProtectedCell[][], rules: SdcRul
     for (const rel of gridRelations(g.rows, g.cols)) relations.push(rel.map((i) => at[i]!));
   }
   const intervals = attackerIntervals(values, relations, hidden, floors, solveText);
+  // What a reader knows of each confidential cell whatever is suppressed (every cell hidden but published zeros): its
+  // least value there is the floor protection stops at — linked tables can pin it above the table's own floor.
+  const confidential = new Set(values.flatMap((_, i) => (primary[i] ? [i] : [])));
+  const known = attackerIntervals(values, relations, values.map((v) => rules.suppressZeros || v > 0), floors, solveText, confidential);
   const found: string[] = [];
   values.forEach((value, i) => {
     if (!primary[i]) return;
     if (!hidden[i]) return void found.push(`${labels[i]} published`);
     const [min, max] = intervals.get(i)!;
-    const need = required(value, floors[i]!, rules.protection);
+    const need = required(value, Math.max(floors[i]!, known.get(i)![0]), rules.protection);
     if (max - value < need.up - 1e-6 || value - min < need.down - 1e-6 || max - min < need.width - 1e-6) found.push(`${labels[i]} in [${min}, ${max}]`);
   });
   return found;
