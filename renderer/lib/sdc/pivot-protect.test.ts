@@ -10,7 +10,7 @@ import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import type { LpSolver } from './lp.ts';
-import { pivotSdcTable, protectedPivot, protectableValues } from './pivot-protect.ts';
+import { pivotSdcTable, protectedPivot, protectableValues, publishedLayout } from './pivot-protect.ts';
 import { protectTable } from './protect.ts';
 import { DEFAULT_SDC_RULES, parseSdcRules, type SdcRules } from './rules.ts';
 import { isConfidential } from './status.ts';
@@ -106,5 +106,39 @@ describe('what follows the protected counts', () => {
       }
     });
     expect(checked).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('a second value of the protected counts', () => {
+  it('shown as % of row or column, is computed from the published counts: it gives no withheld total back', async () => {
+    // The issue's case: exploitation type × gender with the counts again as a percentage. From the true counts, Domestic
+    // × Female's 54 at 5.192308 % gave the hidden Female total (1,040) and then Total × Other exactly.
+    const { spec, layout } = await pivot({
+      rows: ['exploitation_type'],
+      columns: ['gender'],
+      values: [{ field: 'referrals', aggregate: 'sum' }, { field: 'referrals', aggregate: 'sum', showAs: 'pct_row' }, { field: 'referrals', aggregate: 'sum', showAs: 'pct_column' }],
+    });
+    const { view, result, sdc } = await protect(spec, layout, DEFAULT_SDC_RULES);
+    const nc = layout.columns.length;
+    const grandCol = layout.columns.findIndex((c) => c.kind === 'grand_total');
+    const grandRow = layout.rows.findIndex((r) => r.kind === 'grand_total');
+    let withheldTotals = 0;
+    for (const [n, totalOf] of [[1, (i: number) => sdc.cellOf(i, grandCol)], [2, (_: number, j: number) => sdc.cellOf(grandRow, j)]] as const) {
+      layout.rows.forEach((r, i) => {
+        for (let j = 0; j < nc; j++) {
+          const count = result.cells[sdc.cellOf(i, j)]!;
+          const total = result.cells[totalOf(i, j)]!;
+          const pct = view.shown[n]![i * nc + j]!;
+          if (count.published === null || total.published === null) {
+            expect(pct, `${r.label} × ${layout.columns[j]!.label}, value ${n}`).toBeNull();
+            if (count.published !== null) withheldTotals++;
+          } else if (total.published > 0) expect(pct).toBeCloseTo((100 * count.published) / total.published, 10);
+        }
+      });
+    }
+    expect(withheldTotals).toBeGreaterThan(0); // published counts over a withheld total: the leak the issue found
+    // Nothing published divides into a withheld count: every percentage's numerator and denominator are published.
+    const published = publishedLayout(layout, view);
+    expect(published.values[1]!.raw).toEqual(view.counts);
   }, 120_000);
 });

@@ -3,7 +3,7 @@
 // each displayed cell gets back its published figure and status, for every value: the protected count itself,
 // its "show as" figures computed from published counts (or withheld with them), and any other value of a cell whose
 // count is confidential is withheld too ([c]), since an average or a maximum of a small cell discloses as much.
-import type { PivotSpec, Scalar } from '../query/pivot/spec.ts';
+import type { PivotSpec, Scalar, ShowAs } from '../query/pivot/spec.ts';
 import { hiddenSubtotal } from '../query/pivot/layout.ts';
 import type { AxisItem, PivotLayout } from '../query/pivot/types.ts';
 import type { ProtectionResult } from './protect.ts';
@@ -85,14 +85,17 @@ export interface ProtectedPivot {
 
 /** The pivot as it would be published — what charts and exports of a protected pivot read. */
 export function publishedLayout(layout: PivotLayout, p: ProtectedPivot): PivotLayout {
+  const protectedValue = layout.values[p.valueIndex]!.value;
+  // The protected value and any other value of the same measure publish the protected counts.
+  const counts = (n: number) => n === p.valueIndex || (layout.values[n]!.value.field === protectedValue.field && layout.values[n]!.value.aggregate === protectedValue.aggregate);
   return {
     ...layout,
     values: layout.values.map((v, k) => ({
       ...v,
-      raw: k === p.valueIndex ? p.counts : v.raw.map((x, i) => (p.status[k]?.[i] ? null : x)),
+      raw: counts(k) ? p.counts : v.raw.map((x, i) => (p.status[k]?.[i] ? null : x)),
       shown: p.shown[k] ?? v.shown,
       extent: p.shown[k] ? undefined : v.extent, // the layout's extent was of the true figures
-      grand: k === p.valueIndex ? (p.result.cells[0]?.published ?? null) : v.grand,
+      grand: counts(k) ? (p.result.cells[0]?.published ?? null) : v.grand,
     })),
   };
 }
@@ -118,50 +121,59 @@ export function protectedPivot(spec: PivotSpec, layout: PivotLayout, k: number, 
   };
   const count = (p: PercentPart) => (rules.percentages === 'from-protected' ? p.published : p.value);
 
-  const mine = layout.values[k]!;
-  const shownK: (number | null)[] = [];
-  const statusK: (CellStatus | null)[] = [];
-  for (let i = 0; i < nr; i++) {
-    for (let j = 0; j < nc; j++) {
-      const r = layout.rows[i]!;
-      const c = layout.columns[j]!;
-      const here = part(sdc.cellOf(i, j));
-      const pctOf = (den: PercentPart) => publishedPercentage(here, den, rules);
-      let out: { value: number | null; status: CellStatus | null };
-      // A subtotal shown without figures stays blank; an empty combination (no records) is a published count of 0.
-      if (hiddenSubtotal(spec, r, spec.rows) || hiddenSubtotal(spec, c, spec.columns)) out = { value: null, status: null };
-      else {
-        switch (mine.value.showAs) {
-          case 'raw': out = { value: here.published, status: here.status }; break;
-          case 'pct_row': out = pctOf(part(cellAt(r.path, []))); break;
-          case 'pct_column': out = pctOf(part(cellAt([], c.path))); break;
-          case 'pct_total': out = pctOf(part(cellAt([], []))); break;
-          case 'pct_parent_row': out = pctOf(part(cellAt(r.depth === 0 ? r.path : r.path.slice(0, -1), c.path))); break;
-          case 'pct_parent_column': out = pctOf(part(cellAt(r.path, c.depth === 0 ? c.path : c.path.slice(0, -1)))); break;
-          default: {
-            const sibs = siblings(i);
-            const at = sibs.indexOf(i);
-            const used = mine.value.showAs === 'running_total' ? sibs.slice(0, at + 1) : [sibs[at - 1], i].filter((n): n is number => n !== undefined);
-            const parts = (at < 0 ? [i] : used).map((n) => part(sdc.cellOf(n, j)));
-            const hidden = parts.find((p) => isConfidential(p.status));
-            if (hidden) out = { value: null, status: isConfidential(here.status) ? here.status : WITHHELD };
-            else if (mine.value.showAs === 'running_total') out = { value: parts.reduce((s, p) => s + (count(p) ?? 0), 0), status: null };
-            else if (parts.length < 2) out = { value: null, status: null };
-            else {
-              const [prev, now] = parts.map(count) as [number | null, number | null];
-              if (prev === null || now === null) out = { value: null, status: null };
-              else if (mine.value.showAs === 'diff_previous') out = { value: now - prev, status: null };
-              else out = { value: prev === 0 ? null : ((now - prev) / prev) * 100, status: null };
+  // The protected counts shown as `showAs`: every derived figure from published counts, withheld with them.
+  const viewAs = (showAs: ShowAs): { shown: (number | null)[]; status: (CellStatus | null)[] } => {
+    const shownK: (number | null)[] = [];
+    const statusK: (CellStatus | null)[] = [];
+    for (let i = 0; i < nr; i++) {
+      for (let j = 0; j < nc; j++) {
+        const r = layout.rows[i]!;
+        const c = layout.columns[j]!;
+        const here = part(sdc.cellOf(i, j));
+        const pctOf = (den: PercentPart) => publishedPercentage(here, den, rules);
+        let out: { value: number | null; status: CellStatus | null };
+        // A subtotal shown without figures stays blank; an empty combination (no records) is a published count of 0.
+        if (hiddenSubtotal(spec, r, spec.rows) || hiddenSubtotal(spec, c, spec.columns)) out = { value: null, status: null };
+        else {
+          switch (showAs) {
+            case 'raw': out = { value: here.published, status: here.status }; break;
+            case 'pct_row': out = pctOf(part(cellAt(r.path, []))); break;
+            case 'pct_column': out = pctOf(part(cellAt([], c.path))); break;
+            case 'pct_total': out = pctOf(part(cellAt([], []))); break;
+            case 'pct_parent_row': out = pctOf(part(cellAt(r.depth === 0 ? r.path : r.path.slice(0, -1), c.path))); break;
+            case 'pct_parent_column': out = pctOf(part(cellAt(r.path, c.depth === 0 ? c.path : c.path.slice(0, -1)))); break;
+            default: {
+              const sibs = siblings(i);
+              const at = sibs.indexOf(i);
+              const used = showAs === 'running_total' ? sibs.slice(0, at + 1) : [sibs[at - 1], i].filter((n): n is number => n !== undefined);
+              const parts = (at < 0 ? [i] : used).map((n) => part(sdc.cellOf(n, j)));
+              const hidden = parts.find((p) => isConfidential(p.status));
+              if (hidden) out = { value: null, status: isConfidential(here.status) ? here.status : WITHHELD };
+              else if (showAs === 'running_total') out = { value: parts.reduce((s, p) => s + (count(p) ?? 0), 0), status: null };
+              else if (parts.length < 2) out = { value: null, status: null };
+              else {
+                const [prev, now] = parts.map(count) as [number | null, number | null];
+                if (prev === null || now === null) out = { value: null, status: null };
+                else if (showAs === 'diff_previous') out = { value: now - prev, status: null };
+                else out = { value: prev === 0 ? null : ((now - prev) / prev) * 100, status: null };
+              }
             }
           }
         }
+        shownK.push(out.value);
+        statusK.push(out.status);
       }
-      shownK.push(out.value);
-      statusK.push(out.status);
     }
-  }
-  const shown = layout.values.map((v, n) => (n === k ? shownK : v.shown.map((x, idx) => (isConfidential(statusK[idx] ?? null) ? null : x))));
-  const status = layout.values.map((_, n) => (n === k ? statusK : statusK.map((s) => (isConfidential(s) ? WITHHELD : null))));
+    return { shown: shownK, status: statusK };
+  };
+  const mine = layout.values[k]!;
+  const { shown: shownK, status: statusK } = viewAs(mine.value.showAs);
+  // Another value of the same measure (the counts again, e.g. as % of row) is a view of the protected counts too: from
+  // the true counts its percentages would give back the withheld totals.
+  const same = (n: number) => layout.values[n]!.value.field === mine.value.field && layout.values[n]!.value.aggregate === mine.value.aggregate;
+  const views = layout.values.map((v, n) => (n !== k && same(n) ? viewAs(v.value.showAs) : null));
+  const shown = layout.values.map((v, n) => (n === k ? shownK : (views[n]?.shown ?? v.shown.map((x, idx) => (isConfidential(statusK[idx] ?? null) ? null : x)))));
+  const status = layout.values.map((_, n) => (n === k ? statusK : (views[n]?.status ?? statusK.map((s) => (isConfidential(s) ? WITHHELD : null)))));
   const counts = layout.rows.flatMap((r, i) =>
     layout.columns.map((c, j) => (hiddenSubtotal(spec, r, spec.rows) || hiddenSubtotal(spec, c, spec.columns) ? null : result.cells[sdc.cellOf(i, j)]!.published)),
   );
