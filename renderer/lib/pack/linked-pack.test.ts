@@ -2,7 +2,7 @@
 // × age publishes each force's total, which police force × exploitation type used to hide — and with both tables a
 // reader narrowed Cleveland × Criminal from [1, 58] to [1, 8]. Resolved as one pack, the two tables are linked: the
 // attacker written apart from the audit, reading every figure of both, narrows no confidential count below its
-// protection, and the pack says which tables were protected together.
+// protection, and the pack says which tables were protected together. A rounded table carries the rounding note.
 import loadHighs from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
@@ -82,4 +82,23 @@ describe('a pack of linked tables', () => {
     const cleveland = (t: DocTable) => t.rows.find((r) => String(r.cells[0]!.value).startsWith('Cleveland'))!.cells.at(-1)!;
     expect(cleveland(tables[0]!).status).toEqual(cleveland(tables[1]!).status);
   }, 120_000);
+});
+
+describe('a rounded table in a pack', () => {
+  it('carries the rounding note under the table itself', async () => {
+    let p = newPack('2026-12-01');
+    const spec = parsePivotSpec({
+      source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' },
+      rows: ['first_responder_type'],
+      columns: ['age_at_exploitation'],
+      values: [{ field: 'referrals', aggregate: 'sum' }],
+      protection: { value: 0, rules: { ...DEFAULT_SDC_RULES, roundingBase: 5 } },
+    });
+    p = addItem(p, { kind: 'pivot', caption: 'Rounded', show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec }).pack;
+    const { doc } = await resolvePack(p, services);
+    const table = doc.items.find((i): i is DocTable => i.kind === 'table')!;
+    const texts = table.notes.map((id) => doc.notes.find((n) => n.id === id)?.text);
+    expect(texts).toContain('Figures are rounded to the nearest 5; totals may not equal the sum of their parts.');
+    expect(table.rows.flatMap((r) => r.cells.slice(1)).every((c) => c.value === null || (c.value as number) % 5 === 0)).toBe(true);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { expectedTotalCheck, statedTotalChecks, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
 import { protectableValues, publishedLayout, type ProtectedPivot } from '../sdc/pivot-protect.ts';
+import { roundingNote } from '../sdc/rounding.ts';
 import { DEFAULT_SDC_RULES, describeRules, type SdcRules } from '../sdc/rules.ts';
 import { coverSheetNotes, PRIMARY, type CellStatus } from '../sdc/status.ts';
 import { formatNumber } from '../viz/format.ts';
@@ -131,8 +132,9 @@ async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | E
   const expected = expectedTotalCheck(item.spec, layout, formatNumber);
   const results = [...statedTotalChecks(item.spec, layout, stated, formatNumber), ...(expected ? [expected] : [])];
   const checks = results.map((c) => c.message);
-  // A total that does not add up is printed with the table, as a note, not only in the appendix.
-  const notes = [...item.notes, ...results.filter((c) => c.passes === false).map((c) => note(c.message))];
+  // A total that does not add up, and rounding, are printed with the table as notes, not only in the appendix.
+  const rounded = protection && rules.roundingBase !== null ? [note(roundingNote(rules.roundingBase))] : [];
+  const notes = [...item.notes, ...results.filter((c) => c.passes === false).map((c) => note(c.message)), ...rounded];
   const caption = item.caption || item.chart?.title || defaultPivotChartSpec(layout).title;
   const out: DocItem[] = [];
   const prov = (what: string): Provenance => ({ ...provenanceOf(what, sql, datasets), disclosure, checks });

@@ -140,7 +140,7 @@ describe('protectTable bookkeeping', () => {
       if (c.status) expect(c.published).toBeNull();
       else expect(c.published).toBe(roundToBase(c.value, 5));
     }
-    expect(result.notes).toContain('Published counts are rounded to the nearest 5, each on its own, so totals may not equal the sum of their parts.');
+    expect(result.notes).toContain('Figures are rounded to the nearest 5; totals may not equal the sum of their parts.');
   });
 
   it('publishes a table with nothing to protect exactly as it came', async () => {

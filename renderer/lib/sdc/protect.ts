@@ -6,7 +6,7 @@
 import type { AuditResult } from './audit.ts';
 import type { LpSolver } from './lp.ts';
 import { suppressionProblem, type CostModel } from './primary.ts';
-import { publishedCount } from './rounding.ts';
+import { publishedCount, roundingNote } from './rounding.ts';
 import type { SdcRules } from './rules.ts';
 import { auditAndRepair, heuristicSecondary } from './secondary-heuristic.ts';
 import { optimalSecondary, secondaryCost } from './secondary-optimal.ts';
@@ -87,7 +87,7 @@ export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpS
     );
   }
   if (rules.roundingBase !== null) {
-    notes.push(`Published counts are rounded to the nearest ${rules.roundingBase}, each on its own, so totals may not equal the sum of their parts.`);
+    notes.push(roundingNote(rules.roundingBase));
   }
 
   let primaryCount = 0;

@@ -10,6 +10,11 @@ export function roundToBase(value: number, base: number): number {
   return Math.floor(value / base + 0.5) * base;
 }
 
+/** The note printed under every table whose counts are rounded (the Analysis Function's wording). */
+export function roundingNote(base: number): string {
+  return `Figures are rounded to the nearest ${base}; totals may not equal the sum of their parts.`;
+}
+
 /** The figure printed for a count: none when its status hides it, rounded when the rules ask. */
 export function publishedCount(value: number, status: CellStatus | null, roundingBase: number | null): number | null {
   if (status !== null && (status.code === 'c' || status.code === 'x' || status.code === 'z')) return null;
