@@ -3,6 +3,7 @@
 // a reader sees them all at once — and are protected together through the injected services; the others alone.
 import { linkGroup } from '../sdc/pivot-link.ts';
 import type { ProtectedPivot } from '../sdc/pivot-protect.ts';
+import { defaultPivotChartSpec } from '../viz/pivot-chart.ts';
 import type { PackServices, PreparedPivot } from './resolve.ts';
 
 /** Each prepared pivot's protection (or why it failed), and one line per group protected together. */
@@ -24,7 +25,7 @@ export async function protectPivots(prepared: Map<string, PreparedPivot | Error>
       }
       const joint = await s.protectTogether(members.map(([, p]) => ({ spec: p.item.spec, layout: p.layout, valueIndex: p.k!, rules: p.rules })));
       members.forEach(([id], i) => protections.set(id, joint.pivots[i]!));
-      const captions = members.map(([, p]) => `“${p.item.caption || p.item.spec.source.kind}”`).join(', ');
+      const captions = members.map(([, p]) => `“${p.item.caption || defaultPivotChartSpec(p.layout).title}”`).join(', ');
       together.push(`${joint.summary} (${captions}).`);
     } catch (err) {
       for (const [id] of members) protections.set(id, err instanceof Error ? err : new Error(String(err)));
