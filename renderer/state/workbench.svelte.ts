@@ -21,13 +21,11 @@ import type { ImportDraft } from './import-draft.svelte.ts';
 import { ProfileState } from './profile.svelte.ts';
 
 export type Tab =
-  | { id: string; kind: 'overview'; title: string }
+  | { id: string; kind: 'overview' | 'pack' | 'import'; title: string }
   | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
   | { id: string; kind: 'dataset'; title: string; datasetId: string; profile: ProfileState }
   | { id: string; kind: 'profile'; title: string; profile: ProfileState }
-  | { id: string; kind: 'pivot'; title: string; pivot: PivotState }
-  | { id: string; kind: 'pack'; title: string }
-  | { id: string; kind: 'import'; title: string };
+  | { id: string; kind: 'pivot'; title: string; pivot: PivotState };
 
 export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 
@@ -68,6 +66,8 @@ export class Workbench {
     return this.tabs.find((t) => t.id === this.activeTabId);
   }
 
+  /** The threaded engine broke at start-up; the single-threaded one runs instead (createEngine reads this). */
+  threadsFailed = $state(false);
   /** The open engine once start-up finished, else null. */
   currentEngine(): Engine | null {
     return this.status === 'ready' ? this.engine : null;
@@ -85,6 +85,14 @@ export class Workbench {
       performance.mark('datasets-start');
       this.datasets = await this.loadDatasets(engine);
       performance.measure('datasets-load', 'datasets-start');
+      // A checked built-in file failing in the threaded bundle means the engine broke (stale memory view): go single-threaded.
+      if (this.info.bundle === 'coi' && this.datasets.some((d) => d.error !== null) && !this.threadsFailed) {
+        this.threadsFailed = true;
+        this.engine = null;
+        this.info = null;
+        await engine.close().catch(() => undefined);
+        return await this.start();
+      }
       if (this.imports) this.datasets = [...this.datasets, ...(await this.imports.restore(engine))];
       this.status = 'ready';
     } catch (err) {
