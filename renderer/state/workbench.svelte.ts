@@ -19,21 +19,9 @@ import type { PackServices } from '../lib/pack/resolve.ts';
 import type { Imports } from './imports.svelte.ts';
 import type { ImportDraft } from './import-draft.svelte.ts';
 import { ProfileState } from './profile.svelte.ts';
+import type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 
-export type Tab =
-  | { id: string; kind: 'overview' | 'pack' | 'import'; title: string }
-  | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
-  | { id: string; kind: 'dataset'; title: string; datasetId: string; profile: ProfileState }
-  | { id: string; kind: 'profile'; title: string; profile: ProfileState }
-  | { id: string; kind: 'pivot'; title: string; pivot: PivotState };
-
-export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
-
-/** Saving a console's SQL: saved, or not yet because another window saved that query since this console saw it. */
-export type SaveQueryOutcome = { kind: 'saved'; query: SavedQuery; replaced: boolean } | { kind: 'changed-elsewhere'; current: SavedQuery };
-
-/** Typed text that leaving the page would lose (the page asks first). */
-export type UnsavedWork = { kind: 'sql'; title: string } | { kind: 'pack-fields'; count: number } | { kind: 'import'; file: string };
+export type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 
 export class Workbench {
   status = $state<'starting' | 'ready' | 'failed'>('starting');
