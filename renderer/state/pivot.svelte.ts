@@ -12,8 +12,9 @@ import { QueryError } from '../lib/engine/types.ts';
 import { explainQueryError } from '../lib/engine/explain-error.ts';
 import type { OwnTotals } from '../lib/engine/own-totals.ts';
 import { setFilter, setProtection } from '../lib/query/pivot/actions.ts';
+import { linkGroup, protectPivotsTogether, type LinkedPivot } from '../lib/sdc/pivot-link.ts';
 import { pivotSdcTable, protectedPivot, type ProtectedPivot } from '../lib/sdc/pivot-protect.ts';
-import type { Protector } from '../lib/solver/protect-client.ts';
+import { ProtectionCancelledError, type Protector } from '../lib/solver/protect-client.ts';
 import type { DatasetDef } from '../lib/engine/manifest.ts';
 import { sourceDatasets } from '../lib/pack/datasets.ts';
 import { DEFAULT_SDC_RULES } from '../lib/sdc/rules.ts';
@@ -67,6 +68,8 @@ export class PivotState {
   constructor(
     private readonly runner: () => PivotRunner | null,
     private readonly protector: Protector,
+    /** The saved pivots (those marked "published together" are protected jointly with this one when it is marked). */
+    private readonly savedPivots: () => readonly { name: string; spec: PivotSpec }[],
     spec: PivotSpec,
     chart: PivotChartSpec | null = null,
     private fresh = false,
@@ -215,18 +218,42 @@ export class PivotState {
     this.protected = null; // never show figures protected for an earlier layout
     try {
       performance.mark('pivot-protect-start');
-      const sdc = pivotSdcTable(run.layout, setting.value);
-      const result = await this.protector(sdc.table, setting.rules);
+      const others = setting.together ? await this.publishedWith(setting) : [];
+      let shown: ProtectedPivot;
+      if (others.length > 0) {
+        const self = { caption: this.savedName ?? 'this pivot', spec: this.spec, layout: run.layout, valueIndex: setting.value, rules: setting.rules };
+        shown = (await protectPivotsTogether([self, ...others], this.protector)).pivots[0]!;
+      } else {
+        const sdc = pivotSdcTable(run.layout, setting.value);
+        shown = protectedPivot(this.spec, run.layout, setting.value, sdc, await this.protector(sdc.table, setting.rules), setting.rules);
+      }
       performance.measure('pivot-protect', 'pivot-protect-start');
       if (mine !== this.sequence) return;
-      this.protected = protectedPivot(this.spec, run.layout, setting.value, sdc, result, setting.rules);
+      this.protected = shown;
       this.protectError = null;
     } catch (err) {
       if (mine !== this.sequence) return;
       this.protected = null;
-      this.protectError = `This table could not be protected, so nothing in it is ready to publish: ${err instanceof Error ? err.message : String(err)}`;
+      this.protectError =
+        err instanceof ProtectionCancelledError ? `${err.message} Press “Protect again” when you are ready.`
+        : `This table could not be protected, so nothing in it is ready to publish: ${err instanceof Error ? err.message : String(err)}`;
     } finally {
       if (mine === this.sequence) this.protecting = false;
     }
+  }
+
+  /** The other saved pivots marked "published together" that count the same records the same way, laid out now. */
+  private async publishedWith(setting: NonNullable<PivotSpec['protection']>): Promise<LinkedPivot[]> {
+    const runner = this.runner();
+    if (!runner) return [];
+    const group = linkGroup(this.spec, setting.value, setting.rules);
+    const out: LinkedPivot[] = [];
+    for (const saved of this.savedPivots()) {
+      const p = saved.spec.protection;
+      if (saved.name === this.savedName || !p?.together || linkGroup(saved.spec, p.value, p.rules) !== group) continue;
+      const run = await runner.run(saved.spec, await runner.schema(saved.spec.source));
+      out.push({ caption: saved.name, spec: saved.spec, layout: run.layout, valueIndex: p.value, rules: p.rules });
+    }
+    return out;
   }
 }

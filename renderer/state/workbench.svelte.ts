@@ -14,7 +14,7 @@ import { SavedPivots } from './saved-pivots.svelte.ts';
 import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
 import { PackState } from './pack.svelte.ts';
 import { createPackServices } from '../lib/engine/pack-services.ts';
-import { workerProtector } from '../lib/solver/protect-client.ts';
+import { workerProtector, type ProtectionActivity } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
 import type { Imports } from './imports.svelte.ts';
 import type { ImportDraft } from './import-draft.svelte.ts';
@@ -34,8 +34,10 @@ export class Workbench {
   readonly savedQueries = new SavedQueries();
   /** The briefing pack being composed (one per workbench, kept in local storage). */
   readonly pack = new PackState(() => this.packServices());
-  /** Disclosure control, in a worker of its own so big tables never freeze the page. */
-  private readonly protect = workerProtector();
+  /** Disclosure control under way (the status bar shows it, with Cancel), or null. */
+  protection = $state.raw<ProtectionActivity | null>(null);
+  /** Disclosure control, in a worker of its own so big tables never freeze the page; cancel() stops it. */
+  readonly protect = workerProtector((activity) => (this.protection = activity));
   private engine: Engine | null = null;
   private pivotRunner: PivotRunner | null = null;
   private sqlCount = 0;
@@ -120,7 +122,7 @@ export class Workbench {
   openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string, savedName: string | null = null): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
-    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, spec ?? newPivotSpec(source, this.datasets.map((d) => d.def)), chart ?? null, spec === undefined);
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, () => this.saved.items, spec ?? newPivotSpec(source, this.datasets.map((d) => d.def)), chart ?? null, spec === undefined);
     pivot.savedName = savedName;
     this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
     this.activeTabId = id;
@@ -172,7 +174,7 @@ export class Workbench {
     const engine = this.currentEngine();
     if (!engine) return null;
     const datasets = this.datasets.map((d) => ({ ...d.def, fingerprint: d.fingerprint }));
-    return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev', (name) => this.saved.get(name) ?? null);
+    return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev', (name) => this.saved.get(name) ?? null, () => this.saved.items);
   }
 
   openPack(): void {

@@ -49,6 +49,15 @@ test('protecting a pivot withholds every small count, audits the pattern, and ke
   await page.getByRole('combobox', { name: 'Round published counts' }).selectOption({ label: 'To the nearest 5' });
   await expect(grid(page).getByRole('row', { name: /^Total / }).getByRole('gridcell').last()).toHaveText('4,140');
   await expect(page.getByText('other counts are rounded to the nearest 5')).toBeVisible();
+  await expect(page.getByText('Figures are rounded to the nearest 5; totals may not equal the sum of their parts.')).toBeVisible();
+  // Controlled rounding: up or down to a multiple of 5, so that every published total adds up, and the note says so.
+  await page.getByRole('combobox', { name: 'Rounded totals' }).selectOption({ label: 'Up or down so that totals add up' });
+  await expect(page.getByText('other counts are rounded to a multiple of 5 so that totals add up')).toBeVisible();
+  await expect(page.getByText('Figures are rounded to a multiple of 5 so that totals add up; each is within 4 of the true count.')).toBeVisible();
+  const grandText = (await grid(page).getByRole('row', { name: /^Total / }).getByRole('gridcell').last().textContent())!;
+  const grand = Number(grandText.replace(/,/g, ''));
+  expect(grand % 5).toBe(0);
+  expect(Math.abs(grand - 4141)).toBeLessThan(5);
 
   const axe = await new AxeBuilder({ page }).include('.pivot-view').analyze();
   expect(axe.violations).toEqual([]);
@@ -58,7 +67,8 @@ test('protecting a pivot withholds every small count, audits the pattern, and ke
   await page.getByRole('button', { name: /^Close Pivot/ }).click();
   await page.getByRole('button', { name: 'Open Q4 protected' }).click();
   await expect(page.getByRole('switch', { name: 'Protect for publication' })).toBeChecked();
-  await expect(grid(page).getByRole('row', { name: /^Total / }).getByRole('gridcell').last()).toHaveText('4,140');
+  await expect(page.getByRole('combobox', { name: 'Rounded totals' })).toHaveValue('controlled');
+  await expect(grid(page).getByRole('row', { name: /^Total / }).getByRole('gridcell').last()).toHaveText(grandText);
 
   await page.getByRole('switch', { name: 'Protect for publication' }).uncheck();
   await expect(grid(page).getByRole('row', { name: /^Total / }).getByRole('gridcell').last()).toHaveText('4,141');

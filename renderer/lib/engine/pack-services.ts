@@ -6,8 +6,7 @@ import type { Table } from 'apache-arrow';
 import { renderChartSvg } from '../io/chart-svg.ts';
 import type { DatasetInfo, PackServices, QueryRows } from '../pack/resolve.ts';
 import { MAX_QUERY_ROWS } from '../pack/resolve.ts';
-import { linkTables, splitLinked } from '../sdc/linked.ts';
-import { pivotCellKeys } from '../sdc/pivot-link.ts';
+import { protectPivotsTogether } from '../sdc/pivot-link.ts';
 import { pivotSdcTable, protectedPivot } from '../sdc/pivot-protect.ts';
 import type { ProtectionResult } from '../sdc/protect.ts';
 import type { SdcRules } from '../sdc/rules.ts';
@@ -45,6 +44,7 @@ export function createPackServices(
   datasets: DatasetInfo[],
   appVersion: string,
   savedPivot: PackServices['savedPivot'] = () => null,
+  publishedTogether: PackServices['publishedTogether'] = () => [],
 ): PackServices {
   return {
     async runPivot(spec) {
@@ -63,15 +63,7 @@ export function createPackServices(
       const result = await protect(sdc.table, rules);
       return protectedPivot(spec, layout, k, sdc, result, rules);
     },
-    async protectTogether(members) {
-      const sdcs = members.map((m) => pivotSdcTable(m.layout, m.valueIndex));
-      const linkedMembers = sdcs.map((sdc, i) => ({ table: sdc.table, keys: pivotCellKeys(members[i]!.spec, sdc) }));
-      const linked = linkTables(linkedMembers);
-      const rules = members[0]!.rules;
-      const split = splitLinked(linkedMembers, linked, await protect(linked.table, rules));
-      const pivots = members.map((m, i) => protectedPivot(m.spec, m.layout, m.valueIndex, sdcs[i]!, split.members[i]!, rules));
-      return { pivots, summary: split.summary };
-    },
+    protectTogether: (members) => protectPivotsTogether(members, protect),
     async query(sql) {
       const result = await engine.query(sql, { readOnly: true }).catch((err: unknown) => {
         // A refusal is the analyst's to fix, in words; an engine error keeps the engine's own message.
@@ -93,6 +85,7 @@ export function createPackServices(
     datasets,
     appVersion,
     savedPivot,
+    publishedTogether,
     now: () => new Date().toISOString(),
   };
 }

@@ -139,6 +139,8 @@ export interface PackDocument {
   disclosure: { on: boolean; offReason: string };
   /** One line per group of tables protected together (linked tables), e.g. "2 tables protected together: …". */
   protectedTogether: string[];
+  /** One warning per pair of tables whose filters nest and whose differences are small counts (before export). */
+  differencing: string[];
   /** OGL attribution lines of the built-in data used. */
   attribution: string[];
 }

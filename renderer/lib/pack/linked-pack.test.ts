@@ -9,15 +9,17 @@ import { openWithBuiltins } from '../engine/node-builtin.ts';
 import type { NodeEngine } from '../engine/node.ts';
 import { createPackServices } from '../engine/pack-services.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
-import { protectTable, type ProtectedCell } from '../sdc/protect.ts';
+import { protectTable } from '../sdc/protect.ts';
 import { DEFAULT_SDC_RULES } from '../sdc/rules.ts';
 import type { SolveLpText } from '../sdc/test-independent-audit.ts';
-import { leaks, type Grid } from '../sdc/test-linked-attack.ts';
+import { leaks } from '../sdc/test-linked-attack.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import { addItem } from './actions.ts';
 import type { DocTable } from './document.ts';
 import { resolvePack, type PackServices } from './resolve.ts';
+import { formatNumber } from '../viz/format.ts';
 import { newPack, type PackSpec } from './spec.ts';
+import { packGrid } from './test-pack-grid.ts';
 
 let engine: NodeEngine;
 let services: PackServices;
@@ -43,31 +45,7 @@ function pack(): PackSpec {
   return p;
 }
 
-/** The table's grid (forces × column field, totals first) from the engine, and its published cells from the document. */
-async function gridOf(column: string, table: DocTable): Promise<{ grid: Grid; published: ProtectedCell[] }> {
-  const { table: t } = await engine.query(`SELECT first_responder AS r, ${column} AS c, sum(referrals)::DOUBLE AS n FROM nrm_referrals_2023q4_detail WHERE first_responder_type = 'Police' GROUP BY ALL`);
-  const rows = t.toArray().map((x) => x.toJSON() as { r: string; c: string; n: number });
-  const forces = [...new Set(rows.map((x) => x.r))].sort();
-  const cats = [...new Set(rows.map((x) => x.c))].sort();
-  const counts = new Map(rows.map((x) => [`${x.r}|${x.c}`, x.n]));
-  const grid: Grid = {
-    rows: { label: 'Total', children: forces.map((label) => ({ label })) },
-    cols: { label: 'Total', children: cats.map((label) => ({ label })) },
-    leaf: (r, c) => counts.get(`${forces[r - 1]}|${cats[c - 1]}`) ?? 0,
-  };
-  const header = table.columns.map((c) => c.header);
-  const published: ProtectedCell[] = [];
-  for (const r of ['Total', ...forces]) {
-    const row = table.rows.find((x) => x.cells[0]!.value === r)!;
-    for (const c of ['Total', ...cats]) {
-      const j = header.findIndex((h) => h === c || h.endsWith(`: ${c}`));
-      expect(j, `${c} in ${header.join(' | ')}`).toBeGreaterThan(0);
-      const cell = row.cells[j]!;
-      published.push({ label: `${r} × ${c}`, value: 0, published: typeof cell.value === 'number' ? cell.value : null, status: cell.status });
-    }
-  }
-  return { grid, published };
-}
+const gridOf = (column: string, table: DocTable) => packGrid(engine, table, { rows: 'first_responder', columns: column, where: "first_responder_type = 'Police'" });
 
 describe('a pack of linked tables', () => {
   it('protects police force × age and × exploitation type together: nothing comes back from reading both', async () => {
@@ -82,6 +60,46 @@ describe('a pack of linked tables', () => {
     const cleveland = (t: DocTable) => t.rows.find((r) => String(r.cells[0]!.value).startsWith('Cleveland'))!.cells.at(-1)!;
     expect(cleveland(tables[0]!).status).toEqual(cleveland(tables[1]!).status);
   }, 120_000);
+
+  it('protects a pack table together with a saved pivot the analyst marked "published together"', async () => {
+    const [age, type] = pack().items.map((it) => (it.kind === 'pivot' ? it.spec : null));
+    const marked = { ...type!, protection: { value: 0, rules: DEFAULT_SDC_RULES, together: true as const } };
+    const withSaved = { ...services, publishedTogether: () => [{ name: 'Police by exploitation type', spec: marked }] };
+    let p = newPack('2026-12-02');
+    p = addItem(p, { kind: 'pivot', caption: BY.age_at_exploitation, show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec: age! }).pack;
+    const { doc } = await resolvePack(p, withSaved);
+    expect(doc.protectedTogether).toEqual([
+      expect.stringMatching(/^2 tables protected together: .*audit passed \(“Referrals by police force and age”, “Police by exploitation type” \(saved pivot published together\)\)\.$/),
+    ]);
+    // Read with the saved pivot as it is published (protected jointly, the same way), nothing comes back.
+    const alone = await resolvePack(pack(), services);
+    const typeTable = alone.doc.items.filter((i): i is DocTable => i.kind === 'table')[1]!;
+    const ageTable = doc.items.find((i): i is DocTable => i.kind === 'table')!;
+    const [a, t] = [await gridOf('age_at_exploitation', ageTable), await gridOf('exploitation_type', typeTable)];
+    expect(leaks([a.grid, t.grid], [a.published, t.published], DEFAULT_SDC_RULES, solveText)).toEqual([]);
+  }, 120_000);
+
+  it('withholds a key figure that is the true count of a cell the tables withhold', async () => {
+    const p = addItem(pack(), {
+      kind: 'key-figures',
+      caption: 'Key figures',
+      figures: (['Cleveland Police', 'Metropolitan Police Service'] as const).map((force) => ({
+        label: `referrals by ${force}`,
+        sql: `SELECT sum(referrals) FROM nrm_referrals_2023q4_detail WHERE first_responder_type = 'Police' AND first_responder = '${force}'`,
+        compareSql: '',
+        compareLabel: '',
+      })),
+    }).pack;
+    const { doc } = await resolvePack(p, services);
+    const tables = doc.items.filter((i): i is DocTable => i.kind === 'table');
+    const total = (force: string) => tables[0]!.rows.find((r) => r.cells[0]!.value === force)!.cells.at(-1)!;
+    const keys = doc.items.find((i) => i.kind === 'key-figures')!;
+    expect(total('Cleveland Police').status).toMatchObject({ code: 'c' });
+    expect(keys.figures[0]!.value).toBe('[c]');
+    // A published total is printed as the tables print it.
+    expect(total('Metropolitan Police Service').status).toBeNull();
+    expect(keys.figures[1]!.value).toBe(formatNumber(total('Metropolitan Police Service').value as number));
+  }, 120_000);
 });
 
 describe('a rounded table in a pack', () => {
@@ -95,7 +113,15 @@ describe('a rounded table in a pack', () => {
       protection: { value: 0, rules: { ...DEFAULT_SDC_RULES, roundingBase: 5 } },
     });
     p = addItem(p, { kind: 'pivot', caption: 'Rounded', show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec }).pack;
+    const all = 'SELECT sum(referrals) FROM nrm_referrals_2023q4_detail';
+    const govt = `${all} WHERE first_responder_type = 'Government agency'`;
+    p = addItem(p, { kind: 'key-figures', caption: 'Key figures', figures: [{ label: 'referrals', sql: all, compareSql: govt, compareLabel: 'on government agencies' }] }).pack;
     const { doc } = await resolvePack(p, services);
+    // The key figure is the table's grand total, printed as the table prints it (4,141 → 4,140), and its comparison is
+    // worked out from printed figures (4,140 against 1,910, not 4,141 against 1,908).
+    const keys = doc.items.find((i) => i.kind === 'key-figures')!;
+    expect(keys.caption).toBe('Key figures (rounded to a multiple of 5, as the tables are)');
+    expect(keys.figures[0]).toEqual({ value: '4,140', label: `referrals, +${Math.round(((4140 - 1910) / 1910) * 100)}% on government agencies` });
     const table = doc.items.find((i): i is DocTable => i.kind === 'table')!;
     const texts = table.notes.map((id) => doc.notes.find((n) => n.id === id)?.text);
     expect(texts).toContain('Figures are rounded to the nearest 5; totals may not equal the sum of their parts.');

@@ -5,6 +5,7 @@
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { expectedTotalCheck, statedTotalChecks, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
+import type { LinkedPivot } from '../sdc/pivot-link.ts';
 import { protectableValues, publishedLayout, type ProtectedPivot } from '../sdc/pivot-protect.ts';
 import { roundingNote } from '../sdc/rounding.ts';
 import { DEFAULT_SDC_RULES, describeRules, type SdcRules } from '../sdc/rules.ts';
@@ -15,6 +16,7 @@ import { datasetsInSql, sourceDatasets } from './datasets.ts';
 import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
 import { pivotTableParts } from './from-pivot.ts';
 import { parseMarkdown } from './markdown.ts';
+import { keyFigureGuard, publishedChange, publishedKeyFigure, type KeyFigureGuard } from './key-figures.ts';
 import { protectPivots } from './protect-pack.ts';
 import { applyNoteTargets, type NoteTarget } from './note-targets.ts';
 import type { PackItemSpec, PackSpec } from './spec.ts';
@@ -33,13 +35,6 @@ export interface DatasetInfo {
   fingerprint: string | null;
 }
 
-export interface LinkedPivot {
-  spec: PivotSpec;
-  layout: PivotLayout;
-  valueIndex: number;
-  rules: SdcRules;
-}
-
 export interface QueryRows {
   columns: Array<{ name: string; type: string }>;
   rows: unknown[][];
@@ -49,7 +44,7 @@ export interface PackServices {
   runPivot(spec: PivotSpec): Promise<{ layout: PivotLayout; sql: string[] }>;
   protect(spec: PivotSpec, layout: PivotLayout, valueIndex: number, rules: SdcRules): Promise<ProtectedPivot>;
   /** Pivots published together protected as linked tables (same rules); each comes back as if protected alone. */
-  protectTogether(members: LinkedPivot[]): Promise<{ pivots: ProtectedPivot[]; summary: string }>;
+  protectTogether(members: LinkedPivot[]): Promise<{ pivots: ProtectedPivot[]; summary: string; warnings: string[] }>;
   /** Runs one read-only statement (a saved query or key figure re-run at every rebuild can never change data). */
   query(sql: string): Promise<QueryRows>;
   /** The ids of those datasets that no longer hold exactly what was loaded from their checked files. */
@@ -57,6 +52,8 @@ export interface PackServices {
   chartSvg(layout: PivotLayout, chart: PivotChartSpec, width: number, height: number): string;
   /** A saved pivot's current version by name (packs follow saved pivots as they are re-saved), or null. */
   savedPivot(name: string): { spec: PivotSpec; chart: PivotChartSpec | null } | null;
+  /** The saved pivots (those marked "published together" are protected jointly with the pack's tables). */
+  publishedTogether(): readonly { name: string; spec: PivotSpec }[];
   datasets: DatasetInfo[];
   appVersion: string;
   now(): string;
@@ -133,7 +130,7 @@ async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | E
   const results = [...statedTotalChecks(item.spec, layout, stated, formatNumber), ...(expected ? [expected] : [])];
   const checks = results.map((c) => c.message);
   // A total that does not add up, and rounding, are printed with the table as notes, not only in the appendix.
-  const rounded = protection && rules.roundingBase !== null ? [note(roundingNote(rules.roundingBase))] : [];
+  const rounded = protection?.result.rounding ? [note(roundingNote(protection.result.rounding))] : [];
   const notes = [...item.notes, ...results.filter((c) => c.passes === false).map((c) => note(c.message)), ...rounded];
   const caption = item.caption || item.chart?.title || defaultPivotChartSpec(layout).title;
   const out: DocItem[] = [];
@@ -185,7 +182,7 @@ function marked(table: DocTable, targets: NoteTarget[]): DocTable {
   return missing.length ? { ...out, provenance: { ...out.provenance, checks: [...out.provenance.checks, ...missing] } } : out;
 }
 
-async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figures' }>, pack: PackSpec, s: PackServices): Promise<DocItem[]> {
+async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figures' }>, guard: KeyFigureGuard | null, s: PackServices): Promise<DocItem[]> {
   const one = async (sql: string): Promise<number | null> => {
     const v = (await s.query(sql)).rows[0]?.[0];
     return v === null || v === undefined ? null : Number(v);
@@ -195,22 +192,19 @@ async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figure
   for (const f of item.figures) {
     const value = await one(f.sql);
     sql.push(f.sql);
-    // A key figure is a count like any other: under the threshold it is withheld.
-    const small = pack.disclosure.on && value !== null && value >= 1 && value < DEFAULT_SDC_RULES.threshold;
+    const shown = publishedKeyFigure(value, guard);
     let label = f.label;
-    if (f.compareSql.trim() && value !== null && !small) {
+    if (f.compareSql.trim() && typeof shown === 'number') {
       sql.push(f.compareSql);
-      const base = await one(f.compareSql);
-      if (base) {
-        const change = ((value - base) / base) * 100;
-        label += `, ${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change))}% ${f.compareLabel}`.trimEnd();
-      }
+      const change = publishedChange(value, await one(f.compareSql), guard);
+      if (change !== null) label += `, ${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change))}% ${f.compareLabel}`.trimEnd();
     }
-    figures.push({ value: small ? '[c]' : value === null ? '[x]' : formatNumber(value), label });
+    figures.push({ value: typeof shown === 'number' ? formatNumber(shown) : shown, label });
   }
   const datasets = datasetsInSql(sql.join(' '), s.datasets);
   await certify(datasets, s);
-  return [{ kind: 'key-figures', caption: item.caption, figures, provenance: provenanceOf(item.caption, sql, datasets) }];
+  const caption = guard?.rounding ? `${item.caption} (rounded to a multiple of ${guard.rounding.base}, as the tables are)` : item.caption;
+  return [{ kind: 'key-figures', caption, figures, provenance: provenanceOf(item.caption, sql, datasets) }];
 }
 
 function renumber(items: DocItem[], n: { table: number; figure: number }): DocItem[] {
@@ -241,7 +235,11 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
     if (item.kind !== 'pivot' || item.frozen) continue;
     prepared.set(item.id, await preparePivot(item, s).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
   }
-  const { protections, together } = pack.disclosure.on ? await protectPivots(prepared, s) : { protections: new Map<string, ProtectedPivot | Error>(), together: [] };
+  const { protections, together, warnings } = pack.disclosure.on
+    ? await protectPivots(prepared, s)
+    : { protections: new Map<string, ProtectedPivot | Error>(), together: [], warnings: [] };
+  // Key figures follow the tables: withheld where they would give a withheld cell back, rounded as they are.
+  const guard = pack.disclosure.on ? keyFigureGuard(protections.values()) : null;
   for (const [i, item] of pack.items.entries()) {
     try {
       let parts: DocItem[];
@@ -250,7 +248,7 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
       else if (run instanceof Error) throw run;
       else if (item.kind === 'pivot' && run) parts = await resolvePivot(run, protections.get(item.id), pack, s, n, note);
       else if (item.kind === 'query') parts = await resolveQuery(item, pack, s, n);
-      else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, pack, s);
+      else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, guard, s);
       else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
       else parts = [{ kind: 'page-break' }];
       items.push({ id: item.id, parts, problem: null });
@@ -271,6 +269,7 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
     shorthand: coverSheetNotes(statuses),
     disclosure: pack.disclosure,
     protectedTogether: together,
+    differencing: warnings,
     attribution: [...used].filter(Boolean),
   };
   return { doc, items };

@@ -75,6 +75,7 @@ export function sampleDocument(items = 1): PackDocument {
     shorthand: [{ symbol: '[c]', meaning: 'Confidential: withheld to protect the people the figures are about.' }],
     disclosure: { on: true, offReason: '' },
     protectedTogether: [],
+    differencing: [],
     attribution: ['Contains public sector information licensed under the Open Government Licence v3.0. Source: Home Office, National Referral Mechanism statistics.'],
   };
 }

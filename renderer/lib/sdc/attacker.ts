@@ -4,7 +4,7 @@
 // upper bound; every additive relation must hold. The suppressed cells split into independent components (cells
 // linked through relations), and each component is a separate, much smaller LP.
 import { LP_TOLERANCE, openSession, type LpModel, type LpResult, type LpSession, type LpSolver } from './lp.ts';
-import type { SuppressionProblem } from './primary.ts';
+import type { Progress, SuppressionProblem } from './primary.ts';
 import type { SdcTable } from './table.ts';
 
 export interface Component {
@@ -119,10 +119,14 @@ export async function intervals(
   suppressed: Uint8Array,
   solver: LpSolver,
   only?: (cell: number) => boolean,
+  progress?: Progress,
 ): Promise<{ intervals: CellInterval[]; lpsSolved: number }> {
   const out: CellInterval[] = [];
   let lpsSolved = 0;
+  let total = 0;
+  for (let i = 0; i < problem.table.size; i++) if (suppressed[i] && (!only || only(i))) total++;
   for (const component of components(problem.table, suppressed)) {
+    progress?.('audit', out.length, total);
     const wanted = component.cells.filter((c) => !only || only(c));
     if (wanted.length === 0) continue;
     if (component.cells.length === 1) {

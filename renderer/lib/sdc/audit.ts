@@ -5,7 +5,7 @@
 // tests of every protected table; it is the one judge of whether a pattern is safe.
 import { intervals as computeIntervals } from './attacker.ts';
 import { LP_TOLERANCE, type LpSolver } from './lp.ts';
-import type { SuppressionProblem } from './primary.ts';
+import type { Progress, SuppressionProblem } from './primary.ts';
 
 export interface AuditedCell {
   readonly cell: number;
@@ -31,11 +31,11 @@ export interface AuditResult {
   readonly summary: string;
 }
 
-export async function audit(problem: SuppressionProblem, suppressed: Uint8Array, solver: LpSolver): Promise<AuditResult> {
+export async function audit(problem: SuppressionProblem, suppressed: Uint8Array, solver: LpSolver, progress?: Progress): Promise<AuditResult> {
   for (let i = 0; i < problem.table.size; i++) {
     if (problem.primary[i] && !suppressed[i]) throw new Error(`The confidential cell "${problem.table.labels[i]}" is not suppressed.`);
   }
-  const { intervals, lpsSolved } = await computeIntervals(problem, suppressed, solver);
+  const { intervals, lpsSolved } = await computeIntervals(problem, suppressed, solver, undefined, progress);
   const cells = intervals.map(({ cell, min, max }): AuditedCell => {
     const value = problem.table.values[cell]!;
     const primary = problem.primary[cell] === 1;

@@ -34,7 +34,13 @@ export class LinkedMismatchError extends Error {
   }
 }
 
-export function linkTables(members: readonly LinkedMember[]): LinkedTables {
+/** Cells no table prints but a reader can work out, and how they relate to the tables' cells (by key). */
+export interface LinkedExtras {
+  readonly cells: readonly { readonly key: string; readonly label: string; readonly value: number }[];
+  readonly relations: readonly { readonly total: string; readonly parts: readonly string[] }[];
+}
+
+export function linkTables(members: readonly LinkedMember[], extras: LinkedExtras = { cells: [], relations: [] }): LinkedTables {
   const index = new Map<string, number>();
   const values: number[] = [];
   const labels: string[] = [];
@@ -55,19 +61,46 @@ export function linkTables(members: readonly LinkedMember[]): LinkedTables {
       return at;
     });
   });
+  const unpublished: number[] = values.map(() => 0);
+  for (const cell of extras.cells) {
+    const at = index.get(cell.key);
+    if (at !== undefined) {
+      // A cell one table prints: the sum or difference worked out from the others must be what it prints.
+      if (values[at] !== cell.value) throw new LinkedMismatchError(cell.key, [labels[at]!, cell.label], [values[at]!, cell.value]);
+      continue;
+    }
+    index.set(cell.key, values.length);
+    labels.push(cell.label);
+    isTotal.push(0);
+    unpublished.push(1);
+    values.push(cell.value);
+  }
   // A relation two tables both hold (the shared margin's own breakdown) is kept once.
   const seen = new Set<string>();
   const relations: Relation[] = [];
+  const add = (mapped: Relation) => {
+    const id = `${mapped.total}=${[...mapped.parts].sort((a, b) => a - b).join('+')}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    relations.push(mapped);
+  };
   members.forEach(({ table }, m) => {
-    for (const rel of table.relations) {
-      const mapped = { total: cellOf[m]![rel.total]!, parts: rel.parts.map((p) => cellOf[m]![p]!) };
-      const id = `${mapped.total}=${[...mapped.parts].sort((a, b) => a - b).join('+')}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      relations.push(mapped);
-    }
+    for (const rel of table.relations) add({ total: cellOf[m]![rel.total]!, parts: rel.parts.map((p) => cellOf[m]![p]!) });
   });
-  const table: SdcTable = { size: values.length, values: Float64Array.from(values), labels, relations, isTotal: Uint8Array.from(isTotal) };
+  const cellAt = (key: string) => {
+    const at = index.get(key);
+    if (at === undefined) throw new Error(`A relation between tables published together names a cell none of them has (${key}).`);
+    return at;
+  };
+  for (const rel of extras.relations) add({ total: cellAt(rel.total), parts: rel.parts.map(cellAt) });
+  const table: SdcTable = {
+    size: values.length,
+    values: Float64Array.from(values),
+    labels,
+    relations,
+    isTotal: Uint8Array.from(isTotal),
+    ...(unpublished.some(Boolean) ? { unpublished: Uint8Array.from(unpublished) } : {}),
+  };
   return { table, cellOf };
 }
 

@@ -142,3 +142,36 @@ describe('a second value of the protected counts', () => {
     expect(published.values[1]!.raw).toEqual(view.counts);
   }, 120_000);
 });
+
+describe('a second value of rounded counts', () => {
+  it('as % of row, is worked out from the rounded figures: it never gives back an unrounded count', async () => {
+    // The case: with rounding on, Government agency × Adult published 1,220 beside 63.99371 % of 1,908, which
+    // gave back the true 1,221. Now the percentage is of the published figures, 1,220 of 1,910.
+    const { spec, layout } = await pivot({
+      rows: ['first_responder_type'],
+      columns: ['age_at_exploitation'],
+      values: [{ field: 'referrals', aggregate: 'sum' }, { field: 'referrals', aggregate: 'sum', showAs: 'pct_row' }],
+    });
+    for (const roundingMethod of ['nearest', 'controlled'] as const) {
+      const { view, result, sdc } = await protect(spec, layout, parseSdcRules({ roundingBase: 5, roundingMethod }));
+      const nc = layout.columns.length;
+      const grandCol = layout.columns.findIndex((c) => c.kind === 'grand_total');
+      const i = layout.rows.findIndex((r) => r.label === 'Government agency');
+      const j = layout.columns.findIndex((c) => c.label === 'Adult (18 or over)');
+      expect(result.cells[sdc.cellOf(i, j)]!.value).toBe(1221);
+      expect(result.cells[sdc.cellOf(i, grandCol)]!.value).toBe(1908);
+      const [count, total] = [result.cells[sdc.cellOf(i, j)]!.published!, result.cells[sdc.cellOf(i, grandCol)]!.published!];
+      expect(count % 5).toBe(0);
+      expect(view.shown[1]![i * nc + j]).toBeCloseTo((100 * count) / total, 10);
+      // No cell's percentage times its printed row total comes to anything but its printed count.
+      layout.rows.forEach((_, r) => {
+        for (let c = 0; c < nc; c++) {
+          const pct = view.shown[1]![r * nc + c];
+          const rowTotal = result.cells[sdc.cellOf(r, grandCol)]!.published;
+          if (pct === null || pct === undefined || !rowTotal) continue;
+          expect((pct * rowTotal) / 100).toBeCloseTo(result.cells[sdc.cellOf(r, c)]!.published!, 6);
+        }
+      });
+    }
+  }, 120_000);
+});

@@ -35,6 +35,12 @@ export interface SuppressionProblem {
   readonly cost: Float64Array;
 }
 
+/**
+ * Progress of a long protection, for the page to show (with Cancel): the stage, and how many of its confidential
+ * cells (secondary suppression) or suppressed cells (audit) are done, or seconds of the optimal search's time limit.
+ */
+export type Progress = (stage: 'secondary' | 'audit' | 'optimal', done: number, total: number) => void;
+
 export function isPrimaryValue(value: number, rules: Pick<SdcRules, 'threshold' | 'suppressZeros'>): boolean {
   return value === 0 ? rules.suppressZeros : value < rules.threshold;
 }
@@ -58,7 +64,9 @@ export function protectionLevels(value: number, rules: Pick<SdcRules, 'protectio
  * breakdown while another table shows it as a single non-zero cell.
  */
 export function floors(table: SdcTable, suppressZeros: boolean): Float64Array {
-  const floor = Float64Array.from(table.values, (v) => (v > 0 && !suppressZeros ? 1 : 0));
+  // A cell never printed (a difference between tables) is not known to be non-zero: no zero is shown in its place.
+  const unpublished = (i: number) => table.unpublished?.[i] === 1;
+  const floor = Float64Array.from(table.values, (v, i) => (v > 0 && !suppressZeros && !unpublished(i) ? 1 : 0));
   if (suppressZeros) return floor;
   const raise = (cell: number, to: number): boolean => (to > floor[cell]! ? ((floor[cell] = to), true) : false);
   // Relations nest (a total of totals) and link (one total, several breakdowns), so repeat until nothing rises; each
@@ -67,7 +75,7 @@ export function floors(table: SdcTable, suppressZeros: boolean): Float64Array {
     changed = false;
     for (const rel of table.relations) {
       if (raise(rel.total, rel.parts.reduce((s, q) => s + floor[q]!, 0))) changed = true;
-      const nonZero = rel.parts.filter((q) => table.values[q]! > 0);
+      const nonZero = rel.parts.filter((q) => table.values[q]! > 0 || unpublished(q));
       if (nonZero.length === 1 && raise(nonZero[0]!, floor[rel.total]!)) changed = true;
     }
   }
@@ -91,6 +99,7 @@ export function suppressionProblem(table: SdcTable, rules: SdcRules, cost: CostM
   const floor = floors(table, rules.suppressZeros);
   for (let i = 0; i < n; i++) {
     const v = table.values[i]!;
+    if (table.unpublished?.[i]) primary[i] = 1; // withheld from the start; protected only if small
     if (isPrimaryValue(v, rules)) {
       primary[i] = 1;
       const levels = protectionLevels(v, rules, floor[i]);

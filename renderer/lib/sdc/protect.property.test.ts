@@ -12,7 +12,7 @@ import { protectTable, type ProtectionResult } from './protect.ts';
 import { roundToBase } from './rounding.ts';
 import { parseSdcRules, type SdcRules } from './rules.ts';
 import { hierarchicalTable } from './table.ts';
-import { attackerIntervals, flatten, gridFloors, gridRelations, gridValues, required, type SolveLpText, type Tree } from './test-independent-audit.ts';
+import { attackerIntervals, flatten, gridFloors, gridRelations, gridValues, required, singletonPairs, type SolveLpText, type Tree } from './test-independent-audit.ts';
 
 const RUNS = Number(process.env.SDC_PROPERTY_RUNS ?? 25);
 
@@ -63,6 +63,7 @@ const caseArb: fc.Arbitrary<Case> = fc
           threshold: fc.constantFrom(4, 10),
           suppressZeros: fc.boolean(),
           roundingBase: fc.constantFrom(null, 5),
+          roundingMethod: fc.constantFrom('nearest' as const, 'controlled' as const),
           protection: fc.constantFrom(...PROTECTIONS),
         })
         .map((r) => parseSdcRules(r.protection ? r : { ...r, protection: undefined })),
@@ -95,7 +96,9 @@ function checkProtected(c: Case, result: ProtectionResult): void {
     // Primary exactly where the rule says; zeros never hidden while zeros are published.
     expect(x.status?.code === 'c' && x.status.kind === 'primary', x.label).toBe(small);
     if (hidden[i] && !suppressZeros) expect(x.value, x.label).toBeGreaterThan(0);
-    expect(x.published, x.label).toBe(hidden[i] ? null : roundingBase === null ? x.value : roundToBase(x.value, roundingBase));
+    if (result.rounding?.method !== 'controlled') {
+      expect(x.published, x.label).toBe(hidden[i] ? null : roundingBase === null ? x.value : roundToBase(x.value, roundingBase));
+    } else if (hidden[i]) expect(x.published, x.label).toBeNull();
   });
 
   // (a) every primary cell's interval, by the separate attacker, meets its required protection.
@@ -109,8 +112,20 @@ function checkProtected(c: Case, result: ProtectionResult): void {
     expect(max - min, `${x.label} width`).toBeGreaterThanOrEqual(need.width - 1e-6);
   });
 
-  // (b) where a relation is fully published (and not rounded), its published parts add up to its published total.
-  if (roundingBase === null) {
+  // (a′) no withheld 1 shares a relation with just one other withheld cell when a third could go.
+  const canHide = (i: number) => values[i]! > 0 || c.rules.suppressZeros;
+  expect(singletonPairs(values, relations, hidden, canHide)).toEqual([]);
+
+  // (b) where a relation is fully published (and not rounded, or rounded under control), its published parts add up
+  // to its published total; controlled rounding moves each figure to a multiple of the base next to the true one.
+  if (result.rounding?.method === 'controlled') {
+    result.cells.forEach((x) => {
+      if (x.published === null) return;
+      expect(x.published % roundingBase!, x.label).toBe(0);
+      expect(Math.abs(x.published - x.value), x.label).toBeLessThan(roundingBase!);
+    });
+  }
+  if (roundingBase === null || result.rounding?.method === 'controlled') {
     for (const [total, ...parts] of relations) {
       if ([total!, ...parts].some((i) => hidden[i])) continue;
       expect(parts.reduce((s, p) => s + result.cells[p]!.published!, 0)).toBe(result.cells[total!]!.published);
@@ -182,7 +197,8 @@ function bruteForceLeastLoss(c: Case): number {
       const need = required(v, floors[i]!, c.rules.protection);
       return max - v >= need.up - 1e-6 && v - min >= need.down - 1e-6 && max - min >= need.width - 1e-6;
     });
-    if (safe) return loss;
+    const canHide = (i: number) => values[i]! > 0 || c.rules.suppressZeros;
+    if (safe && singletonPairs(values, relations, hidden, canHide).length === 0) return loss;
   }
   throw new Error('no pattern protects this table');
 }

@@ -4,13 +4,18 @@
 // silently: every cell keeps its true value, its published value and its status side by side, and the result says
 // how many cells went, how much information that cost, and whether the audit passed.
 import type { AuditResult } from './audit.ts';
+import { withKnownFloors } from './known-floors.ts';
 import type { LpSolver } from './lp.ts';
-import { suppressionProblem, type CostModel } from './primary.ts';
-import { publishedCount, roundingNote } from './rounding.ts';
+import { suppressionProblem, type CostModel, type Progress } from './primary.ts';
+import { controlledRounding } from './controlled-rounding.ts';
+import { publishedCount, roundingNote, type Rounding } from './rounding.ts';
 import type { SdcRules } from './rules.ts';
 import { auditAndRepair, heuristicSecondary } from './secondary-heuristic.ts';
 import { optimalSecondary, secondaryCost } from './secondary-optimal.ts';
-import { PRIMARY, SECONDARY, type CellStatus } from './status.ts';
+import { withSingletons } from './singletons.ts';
+import { PRIMARY, SECONDARY, status as statusOf, type CellStatus } from './status.ts';
+
+const NOT_PRINTED = statusOf('x');
 import { describeInconsistencies, inconsistencies, type SdcTable } from './table.ts';
 
 export interface ProtectedCell {
@@ -46,6 +51,8 @@ export interface ProtectionResult {
   readonly heuristicSecondaryTotal: number;
   /** E.g. "12 cells suppressed: 7 primary, 5 secondary; audit passed". */
   readonly summary: string;
+  /** How the published counts were rounded (null: exact); the table's note says so (roundingNote). */
+  readonly rounding: Rounding | null;
   /** Longer notes for the analyst: optimality, rounding. */
   readonly notes: readonly string[];
 }
@@ -55,14 +62,17 @@ export interface ProtectOptions {
   readonly timeLimitSeconds?: number;
   /** What a suppression costs (default: the cell's count). */
   readonly cost?: CostModel;
+  /** Told how far secondary suppression and the audit have got, for a long protection. */
+  readonly onProgress?: Progress;
 }
 
 export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpSolver, options: ProtectOptions = {}): Promise<ProtectionResult> {
   const wrong = inconsistencies(table);
   if (wrong.length > 0) throw new Error(describeInconsistencies(wrong));
-  const problem = suppressionProblem(table, rules, options.cost);
+  const problem = await withKnownFloors(suppressionProblem(table, rules, options.cost), rules, solver);
 
-  const heuristic = await heuristicSecondary(problem, solver);
+  const progress = options.onProgress;
+  const heuristic = await withSingletons(problem, await heuristicSecondary(problem, solver, undefined, progress), solver, progress);
   const heuristicSecondaryTotal = secondaryLoss(table, problem.primary, heuristic.suppressed);
   let suppressed = heuristic.suppressed;
   let audit = heuristic.audit;
@@ -70,10 +80,10 @@ export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpS
   const notes: string[] = [];
   if (rules.mode === 'optimal') {
     const limit = options.timeLimitSeconds ?? 20;
-    const optimal = await optimalSecondary(problem, solver, heuristic.suppressed, { timeLimitSeconds: limit });
+    const optimal = await optimalSecondary(problem, solver, heuristic.suppressed, { timeLimitSeconds: limit, progress });
     provenOptimal = optimal.provenOptimal;
     if (secondaryCost(problem, optimal.suppressed) < secondaryCost(problem, heuristic.suppressed)) {
-      const checked = await auditAndRepair(problem, optimal.suppressed, solver);
+      const checked = await withSingletons(problem, await auditAndRepair(problem, optimal.suppressed, solver, 0, progress), solver, progress);
       // A repair (only ever needed for solver tolerances) could cost more than it saved: keep the cheaper.
       if (secondaryCost(problem, checked.suppressed) < secondaryCost(problem, heuristic.suppressed)) {
         suppressed = checked.suppressed;
@@ -86,8 +96,16 @@ export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpS
         : `Secondary suppression is the best found within ${limit} s, not proven optimal (it is never worse than the fast method's).`,
     );
   }
+  const withheld = Uint8Array.from(suppressed, (x, i) => x | problem.primary[i]!);
+  let rounding: Rounding | null = null;
+  let controlled: Float64Array | null = null;
   if (rules.roundingBase !== null) {
-    notes.push(roundingNote(rules.roundingBase));
+    if (rules.roundingMethod === 'controlled') {
+      controlled = await controlledRounding(table, withheld, rules.roundingBase, solver, options.timeLimitSeconds ?? 20);
+      if (!controlled) notes.push('No rounding of this table keeps every total adding up, so each figure is rounded to the nearest on its own.');
+    }
+    rounding = { base: rules.roundingBase, method: controlled ? 'controlled' : 'nearest' };
+    notes.push(roundingNote(rounding));
   }
 
   let primaryCount = 0;
@@ -95,6 +113,8 @@ export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpS
   let suppressedTotal = 0;
   const cells = table.labels.map((label, i): ProtectedCell => {
     const value = table.values[i]!;
+    // A cell no table prints (differencing.ts) is withheld by nature, not suppressed: it counts in no summary.
+    if (table.unpublished?.[i]) return { label, value, published: null, status: NOT_PRINTED };
     let status: CellStatus | null = null;
     if (problem.primary[i]) {
       status = PRIMARY;
@@ -104,7 +124,8 @@ export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpS
       secondaryCount++;
     }
     if (status) suppressedTotal += value;
-    return { label, value, published: publishedCount(value, status, rules.roundingBase), status };
+    const published = controlled && !status ? controlled[i]! : publishedCount(value, status, rules.roundingBase);
+    return { label, value, published, status };
   });
   const grandTotal = grandTotalOf(table);
   const secondaryTotal = secondaryLoss(table, problem.primary, suppressed);
@@ -121,6 +142,7 @@ export async function protectTable(table: SdcTable, rules: SdcRules, solver: LpS
     provenOptimal,
     heuristicSecondaryTotal,
     summary,
+    rounding,
     notes,
   };
 }
@@ -135,6 +157,6 @@ function secondaryLoss(table: SdcTable, primary: Uint8Array, suppressed: Uint8Ar
 function grandTotalOf(table: SdcTable): number {
   if (table.grid) return table.values[0]!;
   let max = 0;
-  for (let i = 0; i < table.size; i++) max = Math.max(max, table.values[i]!);
+  for (let i = 0; i < table.size; i++) if (!table.unpublished?.[i]) max = Math.max(max, table.values[i]!);
   return max;
 }

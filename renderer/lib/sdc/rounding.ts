@@ -10,9 +10,17 @@ export function roundToBase(value: number, base: number): number {
   return Math.floor(value / base + 0.5) * base;
 }
 
-/** The note printed under every table whose counts are rounded (the Analysis Function's wording). */
-export function roundingNote(base: number): string {
-  return `Figures are rounded to the nearest ${base}; totals may not equal the sum of their parts.`;
+/** How a table's published counts were rounded: each on its own, or controlled so that totals add up. */
+export interface Rounding {
+  readonly base: number;
+  readonly method: 'nearest' | 'controlled';
+}
+
+/** The one note printed under every table whose counts are rounded, saying which rounding it is. */
+export function roundingNote({ base, method }: Rounding): string {
+  return method === 'controlled'
+    ? `Figures are rounded to a multiple of ${base} so that totals add up; each is within ${base - 1} of the true count.`
+    : `Figures are rounded to the nearest ${base}; totals may not equal the sum of their parts.`;
 }
 
 /** The figure printed for a count: none when its status hides it, rounded when the rules ask. */

@@ -13,6 +13,7 @@ describe('parseSdcRules', () => {
       threshold: 10,
       suppressZeros: false,
       roundingBase: null,
+      roundingMethod: 'nearest',
       percentages: 'from-protected',
       protection: { upperPercent: 10, lowerPercent: 10, minimum: 1, width: 1 },
       mode: 'heuristic',
@@ -84,5 +85,7 @@ describe('describeRules', () => {
     expect(describeRules(parseSdcRules({ threshold: 2, suppressZeros: true, roundingBase: 5 }))).toBe(
       'Counts of 1 are suppressed; zeros are suppressed too; other counts are rounded to the nearest 5; further cells are suppressed where needed so that no suppressed count can be worked out.',
     );
+    expect(describeRules(parseSdcRules({ roundingBase: 5, roundingMethod: 'controlled' }))).toContain('other counts are rounded to a multiple of 5 so that totals add up');
+    expect(() => parseSdcRules({ roundingMethod: 'banker' })).toThrow('roundingMethod must be one of "nearest" or "controlled", not the text "banker".');
   });
 });

@@ -30,6 +30,11 @@ export interface SdcRules {
   /** Published counts are rounded to this base (5 for the ONS "10-5" practice); null leaves them exact. */
   readonly roundingBase: number | null;
   /**
+   * 'nearest': each published count rounded to the nearest multiple on its own (totals may not equal the sum of
+   * their parts); 'controlled': up or down so that every fully published total adds up (controlled-rounding.ts).
+   */
+  readonly roundingMethod: 'nearest' | 'controlled';
+  /**
    * 'from-protected': percentages are computed from the published (rounded) counts; 'suppress': computed from the true
    * counts. Either way a percentage is [c] where its numerator or denominator is.
    */
@@ -48,12 +53,13 @@ export const DEFAULT_SDC_RULES: SdcRules = Object.freeze({
   threshold: 10,
   suppressZeros: false,
   roundingBase: null,
+  roundingMethod: 'nearest',
   percentages: 'from-protected',
   protection: DEFAULT_PROTECTION,
   mode: 'heuristic',
 });
 
-const RULE_KEYS = ['version', 'threshold', 'suppressZeros', 'roundingBase', 'percentages', 'protection', 'mode'] as const;
+const RULE_KEYS = ['version', 'threshold', 'suppressZeros', 'roundingBase', 'roundingMethod', 'percentages', 'protection', 'mode'] as const;
 const PROTECTION_KEYS = ['upperPercent', 'lowerPercent', 'minimum', 'width'] as const;
 
 type Obj = Record<string, unknown>;
@@ -138,6 +144,7 @@ export function parseSdcRules(input: unknown): SdcRules {
     threshold,
     suppressZeros,
     roundingBase,
+    roundingMethod: oneOf(o.roundingMethod, 'roundingMethod', ['nearest', 'controlled'] as const, DEFAULT_SDC_RULES.roundingMethod),
     percentages,
     protection: parseProtection(o.protection),
     mode: oneOf(o.mode, 'mode', ['heuristic', 'optimal'] as const, DEFAULT_SDC_RULES.mode),
@@ -148,6 +155,9 @@ export function parseSdcRules(input: unknown): SdcRules {
 export function describeRules(rules: SdcRules): string {
   const low = rules.threshold <= 1 ? 'No counts are suppressed for being small' : rules.threshold === 2 ? 'Counts of 1 are suppressed' : `Counts of 1 to ${rules.threshold - 1} are suppressed`;
   const zeros = rules.suppressZeros ? 'zeros are suppressed too' : 'zeros are shown';
-  const rounding = rules.roundingBase === null ? 'other counts are exact' : `other counts are rounded to the nearest ${rules.roundingBase}`;
+  const rounding =
+    rules.roundingBase === null ? 'other counts are exact'
+    : rules.roundingMethod === 'controlled' ? `other counts are rounded to a multiple of ${rules.roundingBase} so that totals add up`
+    : `other counts are rounded to the nearest ${rules.roundingBase}`;
   return `${low}; ${zeros}; ${rounding}; further cells are suppressed where needed so that no suppressed count can be worked out.`;
 }

@@ -10,7 +10,7 @@
 // it by construction, so the loop always ends.
 import { audit, type AuditResult } from './audit.ts';
 import { LP_TOLERANCE, openSession, type LpRow, type LpSolver } from './lp.ts';
-import { ancestorCross, type SuppressionProblem } from './primary.ts';
+import { ancestorCross, type Progress, type SuppressionProblem } from './primary.ts';
 
 export interface HeuristicResult {
   readonly suppressed: Uint8Array;
@@ -45,7 +45,7 @@ function certifies(problem: SuppressionProblem, dev: Deviation, cell: number, di
   return true;
 }
 
-export async function heuristicSecondary(problem: SuppressionProblem, solver: LpSolver, start?: Uint8Array): Promise<HeuristicResult> {
+export async function heuristicSecondary(problem: SuppressionProblem, solver: LpSolver, start?: Uint8Array, progress?: Progress): Promise<HeuristicResult> {
   const { table } = problem;
   const n = table.size;
   const suppressed = new Uint8Array(n);
@@ -126,7 +126,8 @@ export async function heuristicSecondary(problem: SuppressionProblem, solver: Lp
     for (const i of moved) if (problem.primary[i]) byCell[i]!.push(id);
   };
   try {
-    for (const p of order) {
+    for (const [k, p] of order.entries()) {
+      progress?.('secondary', k, order.length);
       const [up, down, width] = [problem.upper[p]!, problem.lower[p]!, problem.width[p]!];
       if (up > 0 && !certified(p, 1, up)) apply(p, await cheapest(p, 1, up));
       if (down > 0 && !certified(p, -1, down)) apply(p, await cheapest(p, -1, down));
@@ -141,14 +142,14 @@ export async function heuristicSecondary(problem: SuppressionProblem, solver: Lp
   } finally {
     session.dispose();
   }
-  return auditAndRepair(problem, suppressed, solver, lpsSolved);
+  return auditAndRepair(problem, suppressed, solver, lpsSolved, progress);
 }
 
 /** Audits the pattern; suppresses the ancestor cross of any primary cell still short, until the audit passes. */
-export async function auditAndRepair(problem: SuppressionProblem, suppressed: Uint8Array, solver: LpSolver, lpsSolved = 0): Promise<HeuristicResult> {
+export async function auditAndRepair(problem: SuppressionProblem, suppressed: Uint8Array, solver: LpSolver, lpsSolved = 0, progress?: Progress): Promise<HeuristicResult> {
   let repaired = 0;
   for (;;) {
-    const result = await audit(problem, suppressed, solver);
+    const result = await audit(problem, suppressed, solver, progress);
     if (result.passed) return { suppressed, audit: result, lpsSolved: lpsSolved + result.lpsSolved, repaired };
     let added = 0;
     for (const failure of result.failures) {

@@ -10,7 +10,8 @@
 // marked "not proven optimal" — never worse than the heuristic's.
 import { attackerLp, components, extreme, type AttackerLp } from './attacker.ts';
 import { LP_TOLERANCE, openSession, type LpRow, type LpSolver } from './lp.ts';
-import type { SuppressionProblem } from './primary.ts';
+import type { Progress, SuppressionProblem } from './primary.ts';
+import { singletonCuts } from './singletons.ts';
 
 export interface OptimalResult {
   readonly suppressed: Uint8Array;
@@ -39,7 +40,7 @@ export async function optimalSecondary(
   problem: SuppressionProblem,
   solver: LpSolver,
   incumbent: Uint8Array,
-  options: { timeLimitSeconds: number },
+  options: { timeLimitSeconds: number; progress?: Progress },
 ): Promise<OptimalResult> {
   const { table } = problem;
   const deadline = Date.now() + options.timeLimitSeconds * 1000;
@@ -68,6 +69,8 @@ export async function optimalSecondary(
     const vars = members.map((i) => varOf[i]!).filter((v) => v >= 0);
     if (vars.length > 0) addCut({ indices: vars, coefficients: vars.map(() => 1), rhs: 1 });
   }
+  // A withheld 1 never shares a relation with just one other withheld cell (singletons.ts).
+  for (const c of singletonCuts(problem, varOf)) addCut(c);
 
   let best = Uint8Array.from(incumbent);
   let bestCost = secondaryCost(problem, best);
@@ -78,6 +81,7 @@ export async function optimalSecondary(
   while (!proven && candidates.length > 0) {
     const remaining = (deadline - Date.now()) / 1000;
     if (remaining <= 0) break;
+    options.progress?.('optimal', Math.round(options.timeLimitSeconds - remaining), options.timeLimitSeconds);
     iterations++;
     const rows: LpRow[] = cuts.map((c) => ({ indices: c.indices, coefficients: c.coefficients, lower: c.rhs, upper: Number.POSITIVE_INFINITY }));
     const result = await solver.solve(

@@ -33,6 +33,12 @@ export interface SdcTable {
   readonly relations: readonly Relation[];
   /** 1 where the cell is the total of some relation: the heuristic prefers not to suppress these. */
   readonly isTotal: Uint8Array;
+  /**
+   * 1 where a cell is never printed but a reader may work it out from what is (the difference between two tables
+   * published together, differencing.ts): withheld from the start at no cost, confidential when small, and counted in
+   * no summary of suppressed cells.
+   */
+  readonly unpublished?: Uint8Array;
   /** For 2-D tables: cell index = row × cols.labels.length + col. */
   readonly grid?: { readonly rows: Axis; readonly cols: Axis };
 }

@@ -66,6 +66,17 @@ export function gridRelations(rows: Tree, cols: Tree): number[][] {
 }
 
 /**
+ * The singleton rule, checked apart from singletons.ts: the relations ([total, ...parts]) in which a withheld 1 sits
+ * with exactly one other withheld cell although a third could be withheld — the one person in the 1 would subtract.
+ */
+export function singletonPairs(values: readonly number[], relations: readonly number[][], hidden: readonly boolean[], canHide: (cell: number) => boolean): number[][] {
+  return relations.filter((rel) => {
+    const withheld = rel.filter((c) => hidden[c]);
+    return withheld.length === 2 && withheld.some((c) => values[c] === 1) && rel.some((c) => !hidden[c] && canHide(c));
+  });
+}
+
+/**
  * The least value a reader knows each cell has: with zeros published, every non-zero leaf cell is at least 1, so a
  * cell is at least the number of non-zero leaf cells under it.
  */

@@ -76,3 +76,40 @@ export function leaks(grids: Grid[], published: ProtectedCell[][], rules: SdcRul
 
 
 const rowsCount = (t: Tree): number => 1 + (t.children ?? []).reduce((s, c) => s + rowsCount(c), 0);
+
+/**
+ * The independent attack on two tables of one source where `subset` keeps some of `whole`'s records (same rows and
+ * columns): every figure either publishes known, and for each cell whole = subset + difference, the difference never
+ * printed (at least 0). Returns the confidential cells — in either table, or a difference of 1 to threshold − 1 — it
+ * narrows below their protection.
+ */
+export function differenceLeaks(whole: Grid, subset: Grid, published: [readonly ProtectedCell[], readonly ProtectedCell[]], rules: SdcRules, solveText: SolveLpText): string[] {
+  const [w, s] = [gridValues(whole.rows, whole.cols, whole.leaf).values, gridValues(subset.rows, subset.cols, subset.leaf).values];
+  const n = w.length;
+  const values = [...w, ...s, ...w.map((x, i) => x - s[i]!)];
+  const hidden = [...published[0].map((c) => c.status?.code === 'c'), ...published[1].map((c) => c.status?.code === 'c'), ...w.map(() => true)];
+  const zerosShown = !rules.suppressZeros;
+  const floors = [...gridFloors(whole.rows, whole.cols, whole.leaf, zerosShown), ...gridFloors(subset.rows, subset.cols, subset.leaf, zerosShown), ...w.map(() => 0)];
+  const relations = [
+    ...gridRelations(whole.rows, whole.cols),
+    ...gridRelations(subset.rows, subset.cols).map((rel) => rel.map((i) => i + n)),
+    ...w.map((_, i) => [i, i + n, i + 2 * n]),
+  ];
+  const labels = [...published[0].map((c) => c.label), ...published[1].map((c) => `${c.label} (subset)`), ...published[0].map((c) => `${c.label} (difference)`)];
+  const confidential = values.flatMap((v, i) => ((i < 2 * n ? (v === 0 ? rules.suppressZeros : v < rules.threshold) : v > 0 && v < rules.threshold) ? [i] : []));
+  const intervals = attackerIntervals(values, relations, hidden, floors, solveText, new Set(confidential));
+  // What a reader knows whatever is withheld (only the tables' published zeros seen): lower protection stops there.
+  const unseen = values.map((v, i) => i >= 2 * n || v > 0 || rules.suppressZeros);
+  const known = attackerIntervals(values, relations, unseen, floors, solveText, new Set(confidential));
+  const found: string[] = [];
+  for (const i of confidential) {
+    if (!hidden[i]) {
+      found.push(`${labels[i]} published`);
+      continue;
+    }
+    const [min, max] = intervals.get(i)!;
+    const need = required(values[i]!, Math.max(floors[i]!, known.get(i)![0]), rules.protection);
+    if (max - values[i]! < need.up - 1e-6 || values[i]! - min < need.down - 1e-6 || max - min < need.width - 1e-6) found.push(`${labels[i]} = ${values[i]} in [${min}, ${max}]`);
+  }
+  return found;
+}

@@ -31,7 +31,7 @@ const rich: PivotSpec = {
   nulls: 'hide',
   collapsed: { rows: ['["Albania"]', '[null]'], columns: [] },
   expected: { value: 0, total: 4141 },
-  protection: { value: 0, rules: { version: 1, threshold: 10, suppressZeros: true, roundingBase: 5, percentages: 'from-protected', protection: { upperPercent: 10, lowerPercent: 10, minimum: 1, width: 1 }, mode: 'optimal' } },
+  protection: { value: 0, rules: { version: 1, threshold: 10, suppressZeros: true, roundingBase: 5, roundingMethod: 'nearest', percentages: 'from-protected', protection: { upperPercent: 10, lowerPercent: 10, minimum: 1, width: 1 }, mode: 'optimal' } },
 };
 
 /** Parse `rich` with one part replaced, expecting the given message exactly. */

@@ -233,13 +233,14 @@ export function parsePivotSpec(input: unknown): PivotSpec {
 
 function parseProtection(v: unknown, values: PivotValue[]): PivotSpec['protection'] {
   if (v === undefined || v === null) return null;
-  const o = object(v, 'protection', ['value', 'rules']);
+  const o = object(v, 'protection', ['value', 'rules', 'together']);
+  if (o.together !== undefined && typeof o.together !== 'boolean') wrong('protection.together', 'true or false', o.together);
   const k = valueIndex(o.value, 'protection.value', values.length);
   const aggregate = values[k]!.aggregate;
   if (aggregate !== 'count' && aggregate !== 'sum') {
     throw new Error(`Disclosure control protects counts: "${values[k]!.label}" is ${aggregate === 'count_distinct' ? 'a count distinct' : `a ${aggregate}`}, so choose a Count or a Sum (of a count such as referrals) to protect.`);
   }
-  return { value: k, rules: parseSdcRules(o.rules) };
+  return { value: k, rules: parseSdcRules(o.rules), ...(o.together === true ? { together: true as const } : {}) };
 }
 
 function parseExpected(v: unknown, count: number): PivotSpec['expected'] {

@@ -65,8 +65,12 @@ export interface PivotSpec {
   collapsed: { rows: string[]; columns: string[] };
   /** A total the analyst expects a value's grand total to equal (e.g. from a publication), checked on each run. */
   expected: { value: number; total: number } | null;
-  /** "Protect for publication": which value (a count or a sum of counts) is protected, under which rules; null is off. */
-  protection: { value: number; rules: SdcRules } | null;
+  /**
+   * "Protect for publication": which value (a count or a sum of counts) is protected, under which rules; null is off.
+   * `together`: published together with the other saved pivots so marked (and any pack), so protected jointly with
+   * those of the same source (sdc/pivot-link.ts); absent when not.
+   */
+  protection: { value: number; rules: SdcRules; together?: true } | null;
 }
 
 export const DEFAULT_FIELD_OPTIONS: FieldOptions = { sortBy: 'label', direction: 'asc', topN: null, subtotals: true };
