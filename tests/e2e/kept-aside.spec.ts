@@ -48,7 +48,7 @@ test('an unreadable saved query and a damaged list of saved pivots are reported,
 
   // Saving a pivot writes over the damaged list only after moving its text aside.
   await page.getByRole('button', { name: 'New pivot table' }).click();
-  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill('Blank pivot');
+  await page.getByRole('textbox', { name: 'Save as' }).fill('Blank pivot');
   await page.getByRole('button', { name: 'Save pivot' }).click();
   await expect(page.getByRole('list', { name: 'Saved pivots' }).getByRole('button', { name: 'Open Blank pivot' })).toBeVisible();
   expect(JSON.parse((await stored(page, `${PIVOTS}.kept-aside`))!)).toEqual([expect.objectContaining({ text: DAMAGED, keptAt: expect.any(String) })]);

@@ -137,7 +137,7 @@ test('a pack item added from a saved pivot follows it when the pivot is saved ag
   await page.getByRole('combobox', { name: 'Add year to' }).selectOption('rows');
   await page.getByRole('combobox', { name: 'Add referrals to' }).selectOption('sum');
   await page.getByRole('button', { name: 'Remove Count of records' }).click();
-  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill('Referrals by year');
+  await page.getByRole('textbox', { name: 'Save as' }).fill('Referrals by year');
   await page.getByRole('button', { name: 'Save pivot' }).click();
   await page.getByRole('combobox', { name: 'Add to pack' }).selectOption('table');
   await page.getByRole('button', { name: 'Add to pack' }).click();

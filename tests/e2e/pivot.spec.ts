@@ -30,7 +30,7 @@ test('year × age pivot through the UI: totals, % of row, filter, chart, save an
   for (const [year, total] of currentSeries) await expect(rowCells(page, String(year)).last()).toHaveText(total.toLocaleString('en-GB'));
   await expect(rowCells(page, 'Total').last()).toHaveText(grand.toLocaleString('en-GB'));
 
-  await page.getByRole('combobox', { name: 'Show Sum of referrals as' }).selectOption({ label: '% of row total' });
+  await page.getByRole('combobox', { name: 'Show as for Sum of referrals' }).selectOption({ label: '% of row total' });
   await expect(rowCells(page, '2011')).toHaveText(['68.59%', '31.41%', '0.00%', '100.00%']);
 
   await page.getByRole('combobox', { name: 'Add year to' }).selectOption('filters');
@@ -43,7 +43,7 @@ test('year × age pivot through the UI: totals, % of row, filter, chart, save an
   await chart.getByRole('combobox', { name: 'Chart type' }).selectOption({ label: '100% stacked bar' });
   await expect(chart.getByRole('img').locator('svg')).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill('Year by age since 2015');
+  await page.getByRole('textbox', { name: 'Save as' }).fill('Year by age since 2015');
   await page.getByRole('button', { name: 'Save pivot' }).click();
   await page.getByRole('button', { name: /^Close Pivot/ }).click();
   await expect(pivotGrid(page)).toHaveCount(0);
@@ -73,9 +73,12 @@ test('Show SQL shows the GROUPING SETS query, and moving a field reuses the cach
 test('a pivot can be built and read with the keyboard alone', async ({ workbench: page }) => {
   await page.getByRole('button', { name: 'New pivot table' }).focus();
   await page.keyboard.press('Enter');
+  // A field's "Add to" list acts only when chosen: open it (Alt+Down), type to move to a choice, Enter to place.
   const choose = async (name: string, key: string) => {
     await page.getByRole('combobox', { name }).focus();
+    await page.keyboard.press('Alt+ArrowDown');
     await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
   };
   await choose('Add year to', 'r'); // "Rows"
   await expect(pivotGrid(page).getByRole('row', { name: /^2011 / })).toHaveCount(1);

@@ -19,7 +19,7 @@ async function protectedPivot(page: Page, column: string, name: string): Promise
   await page.getByRole('switch', { name: 'Protect for publication' }).check();
   await expect(summary(page)).toContainText('audit passed');
   await page.getByRole('checkbox', { name: /^Published together with the other saved pivots so marked/ }).check();
-  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill(name);
+  await page.getByRole('textbox', { name: 'Save as' }).fill(name);
   await page.getByRole('button', { name: 'Save pivot' }).click();
 }
 

@@ -62,7 +62,7 @@ test('protecting a pivot withholds every small count, audits the pattern, and ke
   const axe = await new AxeBuilder({ page }).include('.pivot-view').analyze();
   expect(axe.violations).toEqual([]);
 
-  await page.getByRole('textbox', { name: 'Name to save this pivot as' }).fill('Q4 protected');
+  await page.getByRole('textbox', { name: 'Save as' }).fill('Q4 protected');
   await page.getByRole('button', { name: 'Save pivot' }).click();
   await page.getByRole('button', { name: /^Close Pivot/ }).click();
   await page.getByRole('button', { name: 'Open Q4 protected' }).click();

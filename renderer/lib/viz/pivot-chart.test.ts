@@ -175,7 +175,8 @@ describe('pivotChartOption', () => {
     const o = loose(pivotChartOption(years, spec({ kind: 'heatmap', numberFormat: 'plain' })));
     expect(o.xAxis).toMatchObject({ data: ['2021', '2022', '2023'] });
     expect(o.yAxis).toMatchObject({ data: ['Adult', 'Child'] });
-    expect(o.series[0]?.data).toEqual([
+    const cells = o.series[0]?.data as { value: unknown; label: { color: string } }[];
+    expect(cells.map((c) => c.value)).toEqual([
       [0, 0, 100],
       [1, 0, 200],
       [2, 0, 30],
@@ -183,6 +184,9 @@ describe('pivotChartOption', () => {
       [1, 1, null],
       [2, 1, 60],
     ]);
+    // The lightest cell (the minimum, 30) has a dark label; the darkest (300) a white one.
+    expect(cells[2]!.label.color).toBe('#0b0c0c');
+    expect(cells[3]!.label.color).toBe('#ffffff');
     expect(o.visualMap).toMatchObject({ min: 30, max: 300 });
     expect(o.tooltip.valueFormatter([1, 0, 2000])).toBe('2000');
   });

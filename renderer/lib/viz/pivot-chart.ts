@@ -6,7 +6,6 @@ import type {
   BarSeriesOption,
   EChartsOption,
   GridComponentOption,
-  HeatmapSeriesOption,
   LineSeriesOption,
   PieSeriesOption,
   TitleComponentOption,
@@ -15,6 +14,7 @@ import type {
 } from 'echarts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { PALETTE } from './palette.ts';
+import { labelStyleOn, rampColour } from './contrast.ts';
 import {
   type ChartNumberFormat,
   type ChartSeries,
@@ -47,7 +47,7 @@ export const MAX_PANELS = 12;
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
 const DASHES = ['solid', 'dashed', 'dotted'] as const;
 /** Sequential ramp for heatmaps: monotonic in lightness, so it reads in greyscale and for colour-blind viewers. */
-const HEAT = ['#EAF3FA', '#56B4E9', '#0072B2', '#002E4D'];
+export const HEAT = ['#EAF3FA', '#56B4E9', '#0072B2', '#002E4D'];
 
 const TIME_LIKE = /(^|_)(year|yr|quarter|month|week|date|period)$/i;
 
@@ -182,7 +182,7 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
   const valueAxis: YAXisComponentOption = { type: 'value', axisLabel: { formatter: (v: number) => fmt(v) } };
 
   if (chart.kind === 'heatmap') {
-    const cellsData: HeatmapSeriesOption['data'] = [];
+    const cellsData: [number, number, number | null][] = [];
     let lo = Infinity;
     let hi = -Infinity;
     series.forEach((s, y) =>
@@ -203,7 +203,8 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
         {
           type: 'heatmap',
           name: data.valueLabel,
-          data: cellsData,
+          // Each label in near-black or white, whichever keeps 4.5:1 on its cell's colour (or on a box of its own).
+          data: cellsData.map((value) => ({ value, label: labelStyleOn(rampColour(HEAT, value[2] === null ? 0 : (value[2] - lo) / (hi - lo))) })),
           label: { show: cellsData.length <= 150, formatter: (p: { value?: unknown }) => valueFormatter(p.value) },
         },
       ],
