@@ -1,6 +1,6 @@
 // Cross-process test support: how every browser test and benchmark starts Debian's Chromium — offline flags
 // (without them Chromium calls Google at start-up) and an optional proxy that audits anything leaving loopback.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -27,22 +27,10 @@ export const OFFLINE_FLAGS = [
   '--component-updater=url-source=http://127.0.0.1:9/',
 ];
 
-/**
- * A fresh profile with spell-checking off: otherwise Chromium fetches a Hunspell dictionary from Google
- * (redirector.gvt1.com) the first time a text field with spelling on gets focus. The desktop app turns it off too
- * (electron/main/window.ts, webPreferences.spellcheck).
- */
-function offlineProfile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'idmg-chromium-'));
-  mkdirSync(join(dir, 'Default'));
-  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ browser: { enable_spellchecking: false }, spellcheck: { dictionaries: [], use_spelling_service: false } }));
-  return dir;
-}
-
 export async function launchChromium(options: { proxy?: string; headless?: boolean } = {}): Promise<BrowserContext> {
   const args = [...OFFLINE_FLAGS];
   if (options.proxy) args.push(`--proxy-server=${options.proxy}`);
-  return chromium.launchPersistentContext(offlineProfile(), {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'idmg-chromium-')), {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     args,

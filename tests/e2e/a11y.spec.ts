@@ -63,6 +63,13 @@ test('reflows to one column at 320 px and at 200 % and 400 % zoom, with the side
   await page.getByRole('button', { name: /^Briefing pack/ }).click();
   expect(await overflow(page), 'pack at 320 px').toBeLessThanOrEqual(0);
   await axe(page, 'pack at 320 px');
+  await page.getByRole('button', { name: 'Profile a table' }).click();
+  await expect(page.getByRole('tabpanel').getByRole('heading', { name: /^Column profiles/ })).toBeVisible();
+  expect(await overflow(page), 'profile at 320 px').toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: /^NRM referrals Oct–Dec 2023/ }).click();
+  expect(await overflow(page), 'dataset at 320 px').toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  expect(await overflow(page), 'import at 320 px').toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByRole('button', { name: 'Datasets and saved items' })).toBeHidden();
 });
