@@ -7,7 +7,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import { parsePivotSpec } from '../lib/query/pivot/parse.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../lib/query/pivot/spec.ts';
 import type { FieldSchema } from '../lib/query/pivot/types.ts';
-import { defaultPivotChartSpec, type PivotChartSpec } from '../lib/viz/pivot-chart.ts';
+import { defaultPivotChartSpec, followChartDefaults, specChartFields, type PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { QueryError } from '../lib/engine/types.ts';
 import { explainQueryError } from '../lib/engine/explain-error.ts';
 import type { OwnTotals } from '../lib/engine/own-totals.ts';
@@ -195,15 +195,17 @@ export class PivotState {
     const was = this.autoChart;
     this.autoChart = auto;
     const chart = this.chart;
-    if (chart === null || chart.valueIndex >= run.layout.values.length) {
-      this.chart = auto;
-      return;
+    if (chart === null || chart.valueIndex >= run.layout.values.length) this.chart = auto;
+    else if (was) {
+      const next = followChartDefaults(chart, was, auto);
+      if (JSON.stringify(next) !== JSON.stringify(chart)) this.chart = next;
     }
-    if (!was) return;
-    const keys = ['kind', 'title', 'xAxisName', 'yAxisName', 'numberFormat'] as const;
-    const next = { ...chart };
-    for (const key of keys) if ((chart[key] ?? '') === (was[key] ?? '')) Object.assign(next, { [key]: auto[key] });
-    if (keys.some((key) => next[key] !== chart[key])) this.chart = { ...next, title: next.title ?? '' };
+  }
+
+  /** The chart as the pivot's spec stands now (a run still under way cannot leave it one step behind), or null. */
+  chartForSpec(): PivotChartSpec | null {
+    if (this.chart === null || this.chart.valueIndex >= this.spec.values.length) return null;
+    return this.autoChart ? followChartDefaults(this.chart, this.autoChart, defaultPivotChartSpec(specChartFields(this.spec))) : this.chart;
   }
 
   /** Protects the laid-out pivot when the switch is on; a newer run or change supersedes a slower protection. */

@@ -20,6 +20,7 @@ import type { Imports } from './imports.svelte.ts';
 import type { ImportDraft } from './import-draft.svelte.ts';
 import { ProfileState } from './profile.svelte.ts';
 import type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
+import { uniqueTitle } from './tab-titles.ts';
 
 export type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 
@@ -113,7 +114,7 @@ export class Workbench {
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
     const published = () => this.datasets.filter((d) => d.error === null && !d.def.imported).map((d) => d.def.id);
     const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, savedAt, published);
-    this.tabs.push({ id, kind: 'sql', title: name ?? `SQL ${this.sqlCount}`, console });
+    this.tabs.push({ id, kind: 'sql', title: uniqueTitle(name ?? `SQL ${this.sqlCount}`, this.tabs), console });
     this.activeTabId = id;
     if (run) void console.run();
   }
@@ -124,7 +125,7 @@ export class Workbench {
     const id = `pivot-${this.pivotCount}`;
     const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, () => this.saved.items, spec ?? newPivotSpec(source, this.datasets.map((d) => d.def)), chart ?? null, spec === undefined);
     pivot.savedName = savedName;
-    this.tabs.push({ id, kind: 'pivot', title: title ?? `Pivot ${this.pivotCount}`, pivot });
+    this.tabs.push({ id, kind: 'pivot', title: uniqueTitle(title ?? `Pivot ${this.pivotCount}`, this.tabs), pivot });
     this.activeTabId = id;
     void pivot.load();
   }
@@ -143,7 +144,7 @@ export class Workbench {
     if (current && mine && current.savedAt !== tab.console.savedVersion && !replaceChangedElsewhere) return { kind: 'changed-elsewhere', current };
     const saved = this.savedQueries.put({ name: name.trim(), sql: tab.console.sql.trim() });
     tab.console.markSaved(saved.name, saved.sql, saved.savedAt);
-    tab.title = saved.name;
+    tab.title = uniqueTitle(saved.name, this.tabs, tab.id);
     return { kind: 'saved', query: saved, replaced: current !== undefined };
   }
 
@@ -188,7 +189,7 @@ export class Workbench {
     // A pivot saved by name and unchanged since: the pack follows the saved pivot as it is re-saved.
     const saved = pivot.savedName ? this.saved.get(pivot.savedName) : undefined;
     const same = saved !== undefined && serializePivotSpec(saved.spec) === serializePivotSpec(pivot.spec);
-    this.pack.addPivot(pivot.spec, pivot.chart, same ? saved.name : null, show);
+    this.pack.addPivot(pivot.spec, pivot.chartForSpec(), same ? saved.name : null, show);
   }
 
   /** A saved pivot as a pack item that follows it (re-saving the pivot updates the pack). */
@@ -267,7 +268,7 @@ export class Workbench {
     this.profileCount += 1;
     const id = `profile-${this.profileCount}`;
     const profile = this.newProfile(table, title);
-    this.tabs.push({ id, kind: 'profile', title: `Profile of ${title}`, profile });
+    this.tabs.push({ id, kind: 'profile', title: uniqueTitle(`Profile of ${title}`, this.tabs), profile });
     this.activeTabId = id;
     void profile.load();
     void profile.loadTables();
@@ -277,7 +278,7 @@ export class Workbench {
   showProfile(tabId: string, table: string): void {
     const tab = this.tabs.find((t) => t.id === tabId);
     if (tab?.kind !== 'profile') return;
-    tab.title = `Profile of ${table}`;
+    tab.title = uniqueTitle(`Profile of ${table}`, this.tabs, tab.id);
     void tab.profile.show(table);
   }
 

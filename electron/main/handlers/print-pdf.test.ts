@@ -5,11 +5,11 @@ import type { WebContents } from 'electron';
 import { PRINT_OPTIONS, printPdf } from './print-pdf.ts';
 
 describe('printPdf', () => {
-  it('prints with the page\'s own @page size, no margins and no Electron header or footer', async () => {
+  it('prints with the page\'s own @page size, no margins, no Electron header or footer, tagged and with an outline', async () => {
     let asked: unknown;
     const sender = { printToPDF: async (o: unknown) => ((asked = o), Buffer.from('%PDF-1.7')) } as unknown as WebContents;
     const bytes = await printPdf(sender);
-    expect(asked).toEqual({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, margins: { marginType: 'none' } });
+    expect(asked).toEqual({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, margins: { marginType: 'none' }, generateTaggedPDF: true, generateDocumentOutline: true });
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(Buffer.isBuffer(bytes)).toBe(false);
     expect(new TextDecoder().decode(bytes)).toBe('%PDF-1.7');

@@ -7,6 +7,9 @@ import { shorthand, showsValue } from '../../lib/sdc/status.ts';
 import { formatNumber } from '../../lib/viz/format.ts';
 
 /** The marking line for the top and bottom of every page, in capitals: "OFFICIAL-SENSITIVE – NOT FOR ONWARD …". */
+/** The pack's title as the title page, the PDF's document title and the print window show it. */
+export const packTitle = (meta: PackMeta): string => meta.title.trim() || 'Briefing pack';
+
 export function markingLine(meta: PackMeta): string {
   return [meta.marking ?? '', meta.caveat.trim()].filter(Boolean).join(' – ').toUpperCase();
 }

@@ -121,7 +121,7 @@ describe('a rounded table in a pack', () => {
     // worked out from printed figures (4,140 against 1,910, not 4,141 against 1,908).
     const keys = doc.items.find((i) => i.kind === 'key-figures')!;
     expect(keys.caption).toBe('Key figures (rounded to a multiple of 5, as the tables are)');
-    expect(keys.figures[0]).toEqual({ value: '4,140', label: `referrals, +${Math.round(((4140 - 1910) / 1910) * 100)}% on government agencies` });
+    expect(keys.figures[0]).toEqual({ value: '4,140', label: `referrals, ${formatNumber(4140 - 1910)} more (+${Math.round(((4140 - 1910) / 1910) * 100)} %) than government agencies` });
     const table = doc.items.find((i): i is DocTable => i.kind === 'table')!;
     const texts = table.notes.map((id) => doc.notes.find((n) => n.id === id)?.text);
     expect(texts).toContain('Figures are rounded to the nearest 5; totals may not equal the sum of their parts.');

@@ -49,9 +49,9 @@ describe('resolvePack', () => {
     expect(figure.svg.startsWith('<svg')).toBe(true);
     expect(figure.altText).toContain('The figures are in Table 1.');
 
-    // 2011 = 936 in the current series, +29% on 2010's 726 (as published).
+    // 2011 = 936 in the current series, 210 (+28.9 %, shown to the whole per cent) more than 2010's 726 (as published).
     const kf = doc.items[0]!;
-    expect(kf.kind === 'key-figures' && kf.figures).toEqual([{ value: '936', label: 'referrals in 2011, +29% on 2010' }]);
+    expect(kf.kind === 'key-figures' && kf.figures).toEqual([{ value: '936', label: 'referrals in 2011, 210 more (+29 %) than 2010' }]);
 
     const years = tables[0]!;
     expect(years.provenance.disclosure).toMatchObject({ applied: true });

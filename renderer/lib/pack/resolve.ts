@@ -16,7 +16,7 @@ import { datasetsInSql, sourceDatasets } from './datasets.ts';
 import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
 import { pivotTableParts } from './from-pivot.ts';
 import { parseMarkdown } from './markdown.ts';
-import { keyFigureGuard, publishedChange, publishedKeyFigure, type KeyFigureGuard } from './key-figures.ts';
+import { describeChange, keyFigureGuard, publishedChange, publishedKeyFigure, type KeyFigureGuard } from './key-figures.ts';
 import { protectPivots } from './protect-pack.ts';
 import { applyNoteTargets, type NoteTarget } from './note-targets.ts';
 import type { PackItemSpec, PackSpec } from './spec.ts';
@@ -197,7 +197,7 @@ async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figure
     if (f.compareSql.trim() && typeof shown === 'number') {
       sql.push(f.compareSql);
       const change = publishedChange(value, await one(f.compareSql), guard);
-      if (change !== null) label += `, ${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change))}% ${f.compareLabel}`.trimEnd();
+      if (change) label += `, ${describeChange(change.now, change.then, f.compareLabel)}`;
     }
     figures.push({ value: typeof shown === 'number' ? formatNumber(shown) : shown, label });
   }

@@ -5,7 +5,7 @@ import type { EChartsOption } from 'echarts';
 import type { AxisItem, AxisItemKind, PivotLayout } from '../query/pivot/types.ts';
 import type { Scalar, ShowAs } from '../query/pivot/spec.ts';
 import { PALETTE } from './palette.ts';
-import { MAX_PANELS, type PivotChartSpec, defaultPivotChartSpec, pivotChartOption } from './pivot-chart.ts';
+import { MAX_PANELS, type PivotChartSpec, defaultPivotChartSpec, followChartDefaults, pivotChartOption, specChartFields } from './pivot-chart.ts';
 import { MAX_CHART_CATEGORIES, MAX_CHART_SERIES, chartNumberFormatter, niceBound, normaliseTo100, pivotChartData } from './pivot-chart-data.ts';
 import { heatmapLevels } from './pivot-format.ts';
 
@@ -254,6 +254,20 @@ describe('defaultPivotChartSpec', () => {
     expect(defaultPivotChartSpec(years)).toMatchObject({ kind: 'line', valueIndex: 0, title: 'Sum of referrals by year and age_group', numberFormat: 'thousands' });
     const pctLayout = layout(['region'], [], [item(['N'], 'North'), total()], [total()], [[40], [40]], 'pct_column');
     expect(defaultPivotChartSpec(pctLayout)).toMatchObject({ kind: 'bar', numberFormat: 'percent', title: 'Sum of referrals by region' });
+  });
+
+  it('is decided from the fields alone: a run with one year and a run with fifteen give the same chart as the spec', () => {
+    const one = layout(['year'], [], [item([2023], '2023'), total()], [total()], [[17004], [17004]]);
+    const spec = { rows: ['year'], columns: ['age_group'], values: [years.values[0]!.value] };
+    expect(defaultPivotChartSpec(one).kind).toBe('line');
+    expect(defaultPivotChartSpec(specChartFields(spec))).toEqual(defaultPivotChartSpec(years));
+  });
+
+  it('keeps what the analyst edited and lets the rest follow the pivot', () => {
+    const was = defaultPivotChartSpec(years);
+    const edited = { ...was, title: 'Referrals since 2009' };
+    const auto = defaultPivotChartSpec(specChartFields({ rows: ['region'], columns: [], values: [years.values[0]!.value] }));
+    expect(followChartDefaults(edited, was, auto)).toMatchObject({ kind: 'bar', title: 'Referrals since 2009', xAxisName: 'region' });
   });
 });
 

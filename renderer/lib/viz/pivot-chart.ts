@@ -12,6 +12,7 @@ import type {
   XAXisComponentOption,
   YAXisComponentOption,
 } from 'echarts';
+import type { PivotSpec, PivotValue } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { PALETTE } from './palette.ts';
 import { labelStyleOn, rampColour } from './contrast.ts';
@@ -51,19 +52,31 @@ export const HEAT = ['#EAF3FA', '#56B4E9', '#0072B2', '#002E4D'];
 
 const TIME_LIKE = /(^|_)(year|yr|quarter|month|week|date|period)$/i;
 
-function listAnd(names: string[]): string {
+function listAnd(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** A sensible first chart: bars (lines over a time-like innermost row field), titled from the pivot's fields. */
-export function defaultPivotChartSpec(layout: PivotLayout): PivotChartSpec {
+/** What a first chart is decided from: the pivot's fields and values (a layout has them, and so has its spec). */
+export interface ChartFields {
+  rowFields: readonly string[];
+  columnFields: readonly string[];
+  values: ReadonlyArray<{ value: Pick<PivotValue, 'label' | 'showAs'> }>;
+}
+
+/** The fields and values of a pivot spec, for a chart decided before (or without) running it. */
+export const specChartFields = (spec: Pick<PivotSpec, 'rows' | 'columns' | 'values'>): ChartFields => ({ rowFields: spec.rows, columnFields: spec.columns, values: spec.values.map((value) => ({ value })) });
+
+/**
+ * A sensible first chart: lines over a time-like innermost row field, bars otherwise, titled from the pivot's fields.
+ * Decided from the fields alone, never from the figures, so it is the same whichever run of the pivot landed first.
+ */
+export function defaultPivotChartSpec(layout: ChartFields): PivotChartSpec {
   const value = layout.values[0]?.value;
   const label = value?.label ?? '';
   const fields = [...layout.rowFields, ...layout.columnFields];
-  const categories = chartSize(layout).categories;
   const inner = layout.rowFields[layout.rowFields.length - 1] ?? '';
   return {
-    kind: TIME_LIKE.test(inner) && categories >= 3 ? 'line' : 'bar',
+    kind: TIME_LIKE.test(inner) ? 'line' : 'bar',
     valueIndex: 0,
     title: fields.length > 0 ? `${label} by ${listAnd(fields)}` : label,
     xAxisName: layout.rowFields.join(' / '),
@@ -72,6 +85,16 @@ export function defaultPivotChartSpec(layout: PivotLayout): PivotChartSpec {
     showLegend: true,
     numberFormat: value?.showAs.startsWith('pct_') ? 'percent' : 'thousands',
   };
+}
+
+/**
+ * The chart after its pivot changed: settings the analyst has not edited (still equal to the default they were
+ * given, `was`) follow the new default `auto`; edited ones are kept.
+ */
+export function followChartDefaults(chart: PivotChartSpec, was: PivotChartSpec, auto: PivotChartSpec): PivotChartSpec {
+  const next = { ...chart };
+  for (const key of ['kind', 'title', 'xAxisName', 'yAxisName', 'numberFormat'] as const) if ((chart[key] ?? '') === (was[key] ?? '')) Object.assign(next, { [key]: auto[key] });
+  return next;
 }
 
 /** Grid cells for n panels, as percentages of the chart: top-left corner plus size. */
