@@ -138,6 +138,14 @@ describe('datasets manifest', () => {
     expect(manifest.datasets.length).toBeGreaterThan(0);
   });
 
+  it('labels every column for people, and says which official tables are published, by whom and when', () => {
+    for (const d of manifest.datasets) {
+      for (const c of d.columns) expect(c.label, `${d.id}.${c.name}`).toMatch(/^[A-Z]/);
+      if (d.synthetic) expect(d.published, d.id).toBeUndefined();
+      else expect(d.published, d.id).toMatchObject({ by: expect.stringMatching(/^the /), on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    }
+  });
+
   it('has unique ids that are valid SQL identifiers', () => {
     const ids = manifest.datasets.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);

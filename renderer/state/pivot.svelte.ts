@@ -16,16 +16,18 @@ import { linkGroup, protectPivotsTogether, type LinkedPivot } from '../lib/sdc/p
 import { pivotSdcTable, protectedPivot, type ProtectedPivot } from '../lib/sdc/pivot-protect.ts';
 import { ProtectionCancelledError, type Protector } from '../lib/solver/protect-client.ts';
 import type { DatasetDef } from '../lib/engine/manifest.ts';
-import { sourceDatasets } from '../lib/pack/datasets.ts';
+import { publishedSource } from '../lib/pack/datasets.ts';
 import { DEFAULT_SDC_RULES } from '../lib/sdc/rules.ts';
 
 export type Heatmap = 'none' | 'table' | 'rows' | 'columns';
 
-/** A new pivot's spec; over unpublished data (a table the analyst imported), disclosure control starts on. */
+/**
+ * A new pivot's spec. Over figures already published (a built-in official table) disclosure control starts off;
+ * over anything unpublished (an imported file, a table made in a console, a query, synthetic records) it starts on.
+ */
 export function newPivotSpec(source: PivotSource, datasets: DatasetDef[] = []): PivotSpec {
   const spec = parsePivotSpec({ version: 1, source, values: [{ field: null, aggregate: 'count' }] });
-  const unpublished = sourceDatasets(source, datasets).some((d) => d.imported);
-  return unpublished ? setProtection(spec, { value: 0, rules: DEFAULT_SDC_RULES }) : spec;
+  return publishedSource(source, datasets) ? spec : setProtection(spec, { value: 0, rules: DEFAULT_SDC_RULES });
 }
 
 export class PivotState {
@@ -73,6 +75,8 @@ export class PivotState {
     spec: PivotSpec,
     chart: PivotChartSpec | null = null,
     private fresh = false,
+    /** The datasets' manifests: whether a new source's figures are already published (protection starts off). */
+    private readonly datasets: () => DatasetDef[] = () => [],
   ) {
     this.spec = spec;
     this.chart = chart;
@@ -121,7 +125,7 @@ export class PivotState {
   /** Start over on another table: a new spec, the new source's schema. */
   async changeSource(source: PivotSource): Promise<void> {
     this.sequence++;
-    this.spec = newPivotSpec(source);
+    this.spec = newPivotSpec(source, this.datasets());
     this.fresh = true;
     this.ownTotals = null;
     this.excludedTotals = [];

@@ -7,6 +7,7 @@ import type { Host } from '../lib/host/host.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
 import { PivotState, newPivotSpec } from './pivot.svelte.ts';
 import { PivotRunner } from '../lib/engine/pivot-runner.ts';
+import { sourceLabels } from '../lib/pack/datasets.ts';
 import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
 import { serializePivotSpec } from '../lib/query/pivot/parse.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
@@ -70,7 +71,7 @@ export class Workbench {
       const engine = this.createEngine();
       this.info = await engine.open();
       this.engine = engine;
-      this.pivotRunner = new PivotRunner(engine);
+      this.pivotRunner = new PivotRunner(engine, (source) => sourceLabels(source, this.datasets.map((d) => d.def)));
       await engine.query('SELECT 1');
       performance.measure('engine-start-to-first-query', 'engine-start');
       performance.mark('datasets-start');
@@ -123,7 +124,7 @@ export class Workbench {
   openPivot(source: PivotSource, spec?: PivotSpec, chart?: PivotChartSpec | null, title?: string, savedName: string | null = null): void {
     this.pivotCount += 1;
     const id = `pivot-${this.pivotCount}`;
-    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, () => this.saved.items, spec ?? newPivotSpec(source, this.datasets.map((d) => d.def)), chart ?? null, spec === undefined);
+    const pivot = new PivotState(() => (this.status === 'ready' ? this.pivotRunner : null), this.protect, () => this.saved.items, spec ?? newPivotSpec(source, this.datasets.map((d) => d.def)), chart ?? null, spec === undefined, () => this.datasets.map((d) => d.def));
     pivot.savedName = savedName;
     this.tabs.push({ id, kind: 'pivot', title: uniqueTitle(title ?? `Pivot ${this.pivotCount}`, this.tabs), pivot });
     this.activeTabId = id;

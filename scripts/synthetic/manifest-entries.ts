@@ -14,7 +14,7 @@ const VINTAGE = 'Synthetic, not a release';
 
 type Entry = Omit<DatasetDef, 'rows' | 'sha256'>;
 
-const col = (name: string, type: DatasetDef['columns'][number]['type'], description: string) => ({ name, type, description });
+const col = (name: string, type: DatasetDef['columns'][number]['type'], description: string, label: string) => ({ name, type, description, label });
 
 export const CASES_ENTRY: Entry = {
   id: 'synthetic_nrm_cases',
@@ -27,6 +27,7 @@ export const CASES_ENTRY: Entry = {
   attribution: ATTRIBUTION,
   period: '2009 Q2 – 2023 Q4 (decisions up to 31 January 2024)',
   vintage: VINTAGE,
+  recordLabel: 'Referrals',
   notes: [
     'Contains synthetic data — not official statistics. No row describes a real person; do not publish figures from it as NRM statistics.',
     'Counts by year, quarter, age_at_exploitation and location_of_exploitation equal nrm_referrals_quarterly (current series, Q4 2023 release) exactly: 94,463 rows.',
@@ -36,24 +37,24 @@ export const CASES_ENTRY: Entry = {
     'ocg_reference links a case to a group in synthetic_ocg_groups that was open in the case\'s region on the referral date.',
   ],
   columns: [
-    col('case_reference', 'VARCHAR', 'Synthetic case reference, SYN-NRM-year-sequence'),
-    col('referral_date', 'DATE', 'Date of referral to the NRM'),
-    col('year', 'INTEGER', 'Calendar year of referral'),
-    col('quarter', 'VARCHAR', 'Calendar quarter of referral, "Q1"–"Q4"'),
-    col('age_at_exploitation', 'VARCHAR', 'Age at exploitation: "Adult (18 or over)", "Child (17 or under)" or "Not specified or unknown"'),
-    col('location_of_exploitation', 'VARCHAR', 'Location of exploitation: "UK", "Overseas", "UK and Overseas" or "Not specified or unknown"'),
-    col('gender', 'VARCHAR', 'Gender: "Female", "Male" or "Other" (synthetic)'),
-    col('nationality', 'VARCHAR', 'Nationality as the NRM tables print it ("UK", "Albanian", …) (synthetic)'),
-    col('exploitation_type', 'VARCHAR', 'Exploitation type or combination, e.g. "Labour & Criminal" (synthetic)'),
-    col('first_responder_type', 'VARCHAR', 'Type of first responder: "Government agency", "Local Authority", "NGO and third sector" or "Police" (synthetic)'),
-    col('first_responder', 'VARCHAR', 'First responder organisation; for police referrals, the force (synthetic)'),
-    col('police_force', 'VARCHAR', 'Police force area of the case (43 forces of England and Wales, Police Scotland, PSNI); empty when not recorded (synthetic)'),
-    col('police_region', 'VARCHAR', 'Police region (old ACPO regions) of the force, or "Not recorded" (synthetic)'),
-    col('rg_decision', 'VARCHAR', 'Reasonable grounds decision: "Positive", "Negative" or "Pending" (synthetic)'),
-    col('rg_decision_date', 'DATE', 'Date of the reasonable grounds decision; empty while pending (synthetic)'),
-    col('cg_decision', 'VARCHAR', 'Conclusive grounds decision: "Positive", "Negative", "Pending" or "Not applicable" after a negative rg decision (synthetic)'),
-    col('cg_decision_date', 'DATE', 'Date of the conclusive grounds decision; empty unless made (synthetic)'),
-    col('ocg_reference', 'VARCHAR', 'group_reference of a linked group in synthetic_ocg_groups; empty for most cases (synthetic)'),
+    col('case_reference', 'VARCHAR', 'Synthetic case reference, SYN-NRM-year-sequence', 'Case reference'),
+    col('referral_date', 'DATE', 'Date of referral to the NRM', 'Date of referral'),
+    col('year', 'INTEGER', 'Calendar year of referral', 'Year'),
+    col('quarter', 'VARCHAR', 'Calendar quarter of referral, "Q1"–"Q4"', 'Quarter'),
+    col('age_at_exploitation', 'VARCHAR', 'Age at exploitation: "Adult (18 or over)", "Child (17 or under)" or "Not specified or unknown"', 'Age at exploitation'),
+    col('location_of_exploitation', 'VARCHAR', 'Location of exploitation: "UK", "Overseas", "UK and Overseas" or "Not specified or unknown"', 'Location of exploitation'),
+    col('gender', 'VARCHAR', 'Gender: "Female", "Male" or "Other" (synthetic)', 'Gender'),
+    col('nationality', 'VARCHAR', 'Nationality as the NRM tables print it ("UK", "Albanian", …) (synthetic)', 'Nationality'),
+    col('exploitation_type', 'VARCHAR', 'Exploitation type or combination, e.g. "Labour & Criminal" (synthetic)', 'Exploitation type'),
+    col('first_responder_type', 'VARCHAR', 'Type of first responder: "Government agency", "Local Authority", "NGO and third sector" or "Police" (synthetic)', 'First responder type'),
+    col('first_responder', 'VARCHAR', 'First responder organisation; for police referrals, the force (synthetic)', 'First responder'),
+    col('police_force', 'VARCHAR', 'Police force area of the case (43 forces of England and Wales, Police Scotland, PSNI); empty when not recorded (synthetic)', 'Police force area'),
+    col('police_region', 'VARCHAR', 'Police region (old ACPO regions) of the force, or "Not recorded" (synthetic)', 'Police region'),
+    col('rg_decision', 'VARCHAR', 'Reasonable grounds decision: "Positive", "Negative" or "Pending" (synthetic)', 'Reasonable grounds decision'),
+    col('rg_decision_date', 'DATE', 'Date of the reasonable grounds decision; empty while pending (synthetic)', 'Date of reasonable grounds decision'),
+    col('cg_decision', 'VARCHAR', 'Conclusive grounds decision: "Positive", "Negative", "Pending" or "Not applicable" after a negative rg decision (synthetic)', 'Conclusive grounds decision'),
+    col('cg_decision_date', 'DATE', 'Date of the conclusive grounds decision; empty unless made (synthetic)', 'Date of conclusive grounds decision'),
+    col('ocg_reference', 'VARCHAR', 'group_reference of a linked group in synthetic_ocg_groups; empty for most cases (synthetic)', 'Linked organised crime group'),
   ],
   synthetic: true,
 };
@@ -69,6 +70,7 @@ export const OCG_ENTRY: Entry = {
   attribution: ATTRIBUTION,
   period: 'Groups first mapped April 2009 – December 2023; status as at 31 December 2023',
   vintage: VINTAGE,
+  recordLabel: 'Organised crime groups',
   notes: [
     'Contains synthetic data — not official statistics. No row describes a real group.',
     'A group is active in a year when date_first_mapped is on or before 31 December and date_closed is empty or on or after 1 January of that year.',
@@ -77,14 +79,14 @@ export const OCG_ENTRY: Entry = {
     'Regions are the old ACPO police regions of the 2012 release.',
   ],
   columns: [
-    col('group_reference', 'VARCHAR', 'Synthetic group reference, SYN-OCG-year first mapped-sequence'),
-    col('lead_nationality', 'VARCHAR', 'Nationality of the group\'s leading members, labelled as in the NRM tables ("UK", "Romanian", …)'),
-    col('exploitation_types', 'VARCHAR', 'Exploitation the group is involved in, e.g. "Sexual & Labour"'),
-    col('region', 'VARCHAR', 'Police region (old ACPO regions) where the group mainly operates'),
-    col('size_band', 'VARCHAR', 'Number of known members: "2 to 5", "6 to 10", "11 to 20", "21 to 50" or "More than 50"'),
-    col('status', 'VARCHAR', 'Status as at 31 December 2023: "Active", "Disrupted", "Dismantled" or "Archived"'),
-    col('date_first_mapped', 'DATE', 'Date the group was first mapped'),
-    col('date_closed', 'DATE', 'Date the group was closed (dismantled or archived); empty while open'),
+    col('group_reference', 'VARCHAR', 'Synthetic group reference, SYN-OCG-year first mapped-sequence', 'Group reference'),
+    col('lead_nationality', 'VARCHAR', 'Nationality of the group\'s leading members, labelled as in the NRM tables ("UK", "Romanian", …)', 'Lead nationality'),
+    col('exploitation_types', 'VARCHAR', 'Exploitation the group is involved in, e.g. "Sexual & Labour"', 'Exploitation types'),
+    col('region', 'VARCHAR', 'Police region (old ACPO regions) where the group mainly operates', 'Police region'),
+    col('size_band', 'VARCHAR', 'Number of known members: "2 to 5", "6 to 10", "11 to 20", "21 to 50" or "More than 50"', 'Number of members'),
+    col('status', 'VARCHAR', 'Status as at 31 December 2023: "Active", "Disrupted", "Dismantled" or "Archived"', 'Status'),
+    col('date_first_mapped', 'DATE', 'Date the group was first mapped', 'Date first mapped'),
+    col('date_closed', 'DATE', 'Date the group was closed (dismantled or archived); empty while open', 'Date closed'),
   ],
   synthetic: true,
 };

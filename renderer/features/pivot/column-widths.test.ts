@@ -14,6 +14,8 @@ function layout(columns: AxisItem[], values: { label: string; showAs: ShowAs; sh
   return {
     rowFields: ['r'],
     columnFields: ['c', 'd'],
+    rowLabels: ['R'],
+    columnLabels: ['C', 'D'],
     rows,
     columns,
     values: values.map((v) => ({ value: { field: null, aggregate: 'count', label: v.label, showAs: v.showAs }, raw: v.shown, shown: v.shown, grand: null })),

@@ -1,5 +1,5 @@
 // Pivot feature, pure: the words the pivot UI uses for aggregates, "show values as" modes and drop zones.
-import type { Aggregate, ShowAs } from '../../lib/query/pivot/spec.ts';
+import type { Aggregate } from '../../lib/query/pivot/spec.ts';
 
 export const AGGREGATE_LABELS: Record<Aggregate, string> = {
   count: 'Count',
@@ -11,17 +11,7 @@ export const AGGREGATE_LABELS: Record<Aggregate, string> = {
   median: 'Median',
 };
 
-export const SHOW_AS_LABELS: Record<ShowAs, string> = {
-  raw: 'Value',
-  pct_row: '% of row total',
-  pct_column: '% of column total',
-  pct_total: '% of grand total',
-  pct_parent_row: '% of parent row total',
-  pct_parent_column: '% of parent column total',
-  diff_previous: 'Difference from previous',
-  pct_change_previous: '% change from previous',
-  running_total: 'Running total',
-};
+export { SHOW_AS_LABELS } from '../../lib/query/pivot/field-labels.ts';
 
 /** Top N the "ask first" prompt offers for the widest column field. */
 export const SUGGESTED_TOP_N = 20;

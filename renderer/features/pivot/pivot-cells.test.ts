@@ -11,6 +11,8 @@ const item = (path: string[], kind: AxisItem['kind'] = 'item'): AxisItem => ({ k
 const layout: PivotLayout = {
   rowFields: ['r'],
   columnFields: ['c'],
+  rowLabels: ['R'],
+  columnLabels: ['C'],
   rows: [item(['a']), item(['b'])],
   columns: [item(['x']), item([], 'grand_total')],
   values: [

@@ -16,7 +16,7 @@ function wide(columns: number, rows: number): PivotLayout {
   const rs = [...Array.from({ length: rows }, (_, i) => item([`row ${i}`])), item([], 'grand_total')];
   const shown = Array.from({ length: rs.length * cols.length }, (_, i) => i % 97);
   const value = { field: null, aggregate: 'count' as const, label: 'Count', showAs: 'raw' as const };
-  return { rowFields: ['r'], columnFields: ['c'], rows: rs, columns: cols, values: [{ value, raw: shown, shown, grand: null, extent: { maxAbs: 96, negative: false, integers: true } }] };
+  return { rowFields: ['r'], columnFields: ['c'], rowLabels: ['R'], columnLabels: ['C'], rows: rs, columns: cols, values: [{ value, raw: shown, shown, grand: null, extent: { maxAbs: 96, negative: false, integers: true } }] };
 }
 
 describe('tableModelSteps', () => {
@@ -28,7 +28,7 @@ describe('tableModelSteps', () => {
     expect(Array.from(model.offsets)).toEqual(Array.from(offsetsOf(displayColumnWidths(layout, model.headers, shown, false))));
     expect(model.labelWidth).toBe(rowLabelWidth(layout, 'r'));
     expect(model.levels).toEqual([heatmapLevels(shown(0), layout.rows, layout.columns, 'rows')]);
-    expect(model).toMatchObject({ layout, protection: null, headRows: 1, cornerLabel: 'r' });
+    expect(model).toMatchObject({ layout, protection: null, headRows: 1, cornerLabel: 'R' });
     expect(runSteps(tableModelSteps(layout, null, 'none')).levels).toEqual([]);
   });
 

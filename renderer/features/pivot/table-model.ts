@@ -29,7 +29,7 @@ export interface TableModel {
 export function* tableModelSteps(layout: PivotLayout, protection: ProtectedPivot | null, heatmap: HeatmapScope): Steps<TableModel> {
   const nv = layout.values.length;
   const shownOf = (k: number): (number | null)[] => protection?.shown[k] ?? layout.values[k]?.shown ?? [];
-  const cornerLabel = layout.rowFields.length ? layout.rowFields.join(' / ') : 'Rows';
+  const cornerLabel = layout.rowLabels.length ? layout.rowLabels.join(' / ') : 'Rows';
   const headers = yield* columnHeaderRowsSteps(layout.columns, layout.columnFields.length, nv);
   const widths = yield* displayColumnWidthsSteps(layout, headers, shownOf, protection !== null);
   const offsets = offsetsOf(widths);

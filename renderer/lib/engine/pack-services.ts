@@ -6,6 +6,7 @@ import type { Table } from 'apache-arrow';
 import { renderChartSvg } from '../io/chart-svg.ts';
 import type { DatasetInfo, PackServices, QueryRows } from '../pack/resolve.ts';
 import { MAX_QUERY_ROWS } from '../pack/resolve.ts';
+import { sourceLabels } from '../pack/datasets.ts';
 import { protectPivotsTogether } from '../sdc/pivot-link.ts';
 import { pivotSdcTable, protectedPivot } from '../sdc/pivot-protect.ts';
 import type { ProtectionResult } from '../sdc/protect.ts';
@@ -50,7 +51,7 @@ export function createPackServices(
     async runPivot(spec) {
       // A runner of its own, so the SQL recorded as provenance is complete (the base aggregate and the pivot), never
       // a query over a cached table another pivot made.
-      const runner = new PivotRunner(engine);
+      const runner = new PivotRunner(engine, (source) => sourceLabels(source, datasets));
       try {
         const run = await runner.run(spec, await runner.schema(spec.source));
         return { layout: run.layout, sql: run.sql };

@@ -7,6 +7,7 @@ import { quoteIdent } from '../query/quote.ts';
 import { findOwnTotals, type OwnTotals } from './own-totals.ts';
 import { checkFields, compilePivot, queryKey, sourceSql } from '../query/pivot/compile.ts';
 import { layoutSteps, toScalar } from '../query/pivot/layout.ts';
+import { NO_SOURCE_LABELS, type SourceLabels } from '../query/pivot/field-labels.ts';
 import { columnAxisKey, combinationBound, combinationCountSql, fieldCountKey, fieldCountSql, WIDE_COLUMNS } from '../query/pivot/column-count.ts';
 import { runInSlices } from './slices.ts';
 import type { PivotSource, PivotSpec, Scalar } from '../query/pivot/spec.ts';
@@ -47,7 +48,11 @@ export class PivotRunner {
   /** Distinct values per field and combinations per column axis (see column-count.ts), until data may change. */
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly engine: Engine) {}
+  /** `labels`: the labels a source's manifest gives its columns, for the laid-out pivot (query/pivot/field-labels.ts). */
+  constructor(
+    private readonly engine: Engine,
+    private readonly labels: (source: PivotSource) => SourceLabels = () => NO_SOURCE_LABELS,
+  ) {}
 
   async schema(source: PivotSource): Promise<FieldSchema[]> {
     // A saved query is the analyst's SQL, embedded in every query the pivot runs: it is first checked to be one
@@ -62,7 +67,7 @@ export class PivotRunner {
     const started = performance.now();
     const key = queryKey(spec);
     if (this.last?.key === key) {
-      const layout = await runInSlices(layoutSteps(this.last.table, spec));
+      const layout = await runInSlices(layoutSteps(this.last.table, spec, this.labels(spec.source)));
       return this.finish(started, { layout, sql: this.last.sql, reusedBase: true, relaidOut: true });
     }
     const plan = compilePivot(spec, schema);
@@ -84,7 +89,7 @@ export class PivotRunner {
     sql.push(pivotSql);
     const result = await this.engine.query(pivotSql);
     this.last = { key, table: result.table, sql };
-    return this.finish(started, { layout: await runInSlices(layoutSteps(result.table, spec)), sql, reusedBase, relaidOut: false });
+    return this.finish(started, { layout: await runInSlices(layoutSteps(result.table, spec, this.labels(spec.source))), sql, reusedBase, relaidOut: false });
   }
 
   /** How many column combinations the pivot would lay out, counted cheaply before it runs (see column-count.ts). */

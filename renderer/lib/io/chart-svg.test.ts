@@ -18,6 +18,8 @@ const shown = [100, 300, 400, 200, null, 200, 0, 0, 0, 300, 300, 600];
 const layout: PivotLayout = {
   rowFields: ['year'],
   columnFields: ['age_group'],
+  rowLabels: ['Year'],
+  columnLabels: ['Age group'],
   rows: [it_([2021], '2021'), it_([2022], '2022'), it_([2023], '2023'), it_([], 'Total', 'grand_total')],
   columns: [it_(['adult'], 'Adult'), it_(['child'], 'Child'), it_([], 'Total', 'grand_total')],
   values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs: 'raw' }, raw: shown, shown, grand: null }],

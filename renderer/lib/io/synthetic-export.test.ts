@@ -83,7 +83,7 @@ describe('CSV zip, read back with fflate', () => {
     const first = (name: string) => strFromU8(files[name]!).split('\r\n')[0];
     expect(first('Table_1.csv')).toBe(SYNTHETIC_NOTE);
     expect(first('Table_3.csv')).toBe(SYNTHETIC_NOTE);
-    expect(first('Table_2.csv')).toBe('year,Sum of referrals');
+    expect(first('Table_2.csv')).toBe('Year,Referrals');
     const readme = strFromU8(files['README.txt']!);
     expect(readme.split(SYNTHETIC_NOTE).length - 1).toBe(3); // Table_1, Figure_1, Table_3
   });

@@ -40,7 +40,7 @@ const CASES: { name: string; filter: PivotFilter; where: string; caption: string
 ];
 
 function spec(filters: PivotFilter[]) {
-  return parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' }, rows: [FIELDS.rows], columns: [FIELDS.columns], values: [{ field: 'referrals', aggregate: 'sum' }], filters });
+  return parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' }, rows: [FIELDS.rows], columns: [FIELDS.columns], values: [{ field: 'referrals', aggregate: 'sum' }], filters, protection: { value: 0, rules: DEFAULT_SDC_RULES } });
 }
 
 describe('differencing between tables whose filters nest (Q4 2023, responder type × exploitation type)', () => {

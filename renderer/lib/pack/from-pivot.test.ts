@@ -32,9 +32,9 @@ describe('pivotTableParts', () => {
       filters: [{ field: 'year', op: 'between', values: [2011, 2013] }],
     });
     const t = pivotTableParts(layout);
-    expect(t.columns.map((c) => c.header)).toEqual(['year', 'Adult (18 or over)', 'Child (17 or under)', 'Not specified or unknown', 'Total']);
+    expect(t.columns.map((c) => c.header)).toEqual(['Year', 'Adult (18 or over)', 'Child (17 or under)', 'Not specified or unknown', 'Total']);
     expect(t.columns.slice(1).every((c) => c.kind === 'number' && c.numberFormat === '#,##0')).toBe(true);
-    expect(t.headerRows).toEqual([['year', 'Adult (18 or over)', 'Child (17 or under)', 'Not specified or unknown', 'Total']]);
+    expect(t.headerRows).toEqual([['Year', 'Adult (18 or over)', 'Child (17 or under)', 'Not specified or unknown', 'Total']]);
     // Expected figures from an independent query, and the totals from the published current series (936, 1,178, 1,743).
     const { table } = await engine.query(`SELECT CAST(year AS VARCHAR) AS y,
         sum(referrals) FILTER (age_at_exploitation = 'Adult (18 or over)') AS a, sum(referrals) FILTER (age_at_exploitation = 'Child (17 or under)') AS c,
@@ -54,7 +54,7 @@ describe('pivotTableParts', () => {
     });
     const t = pivotTableParts(layout);
     expect(t.columns.map((c) => [c.header, c.numberFormat, c.unit])).toEqual([
-      ['year', '@', ''], ['age_at_exploitation', '@', ''], ['Sum of referrals', '#,##0', ''], ['% of all', '#,##0.00', '%'],
+      ['Year', '@', ''], ['Age at exploitation', '@', ''], ['Referrals', '#,##0', ''], ['% of all', '#,##0.00', '%'],
     ]);
     expect(t.rows.map((r) => [r.kind, ...r.cells.slice(0, 3).map((c) => c.value)])).toEqual([
       ['subtotal', '2011', 'Total', 936],

@@ -32,7 +32,7 @@ export function pivotTableParts(layout: PivotLayout, protection: ProtectedPivot 
   const nv = layout.values.length;
   const nc = layout.columns.length;
   const labelCount = Math.max(1, layout.rowFields.length);
-  const labelHeads = layout.rowFields.length ? layout.rowFields : [''];
+  const labelHeads = layout.rowLabels.length ? layout.rowLabels : [''];
   const columns: DocColumn[] = labelHeads.map((f) => ({ header: f, kind: 'label', numberFormat: '@', unit: '' }));
   layout.columns.forEach((c) => {
     for (const v of layout.values) {

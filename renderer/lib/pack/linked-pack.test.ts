@@ -39,7 +39,7 @@ const BY = { age_at_exploitation: 'Referrals by police force and age', exploitat
 function pack(): PackSpec {
   let p = newPack('2026-12-01');
   for (const [column, caption] of Object.entries(BY)) {
-    const spec = parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' }, rows: ['first_responder'], columns: [column], values: [{ field: 'referrals', aggregate: 'sum' }], filters: POLICE });
+    const spec = parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' }, rows: ['first_responder'], columns: [column], values: [{ field: 'referrals', aggregate: 'sum' }], filters: POLICE, protection: { value: 0, rules: DEFAULT_SDC_RULES } });
     p = addItem(p, { kind: 'pivot', caption, show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec }).pack;
   }
   return p;

@@ -14,6 +14,7 @@ import { resolvePack, type PackServices } from './resolve.ts';
 import { newPack, parsePackSpec, type PackSpec } from './spec.ts';
 import { loadPack } from './load.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
+import { DEFAULT_SDC_RULES } from '../sdc/rules.ts';
 
 let engine: NodeEngine;
 let manifest: Manifest;
@@ -38,7 +39,7 @@ function pack(): PackSpec {
 }
 
 describe('resolvePack', () => {
-  it('numbers tables and figures, protects count tables by default and records provenance', async () => {
+  it('numbers tables and figures, leaves published figures as published and records provenance', async () => {
     const { doc, items } = await resolvePack(pack(), services);
     expect(items.every((i) => i.problem === null)).toBe(true);
     expect(doc.items.map((i) => i.kind)).toEqual(['key-figures', 'commentary', 'table', 'figure', 'table', 'page-break', 'table']);
@@ -53,9 +54,15 @@ describe('resolvePack', () => {
     const kf = doc.items[0]!;
     expect(kf.kind === 'key-figures' && kf.figures).toEqual([{ value: '936', label: 'referrals in 2011, 210 more (+29 %) than 2010' }]);
 
+    // The built-in series is published by the Home Office: its figures are not re-suppressed (2018 and 2019's Child
+    // figures, 3,129 and 4,548, stay as published beside a "not specified" count of 1), and provenance says why.
     const years = tables[0]!;
-    expect(years.provenance.disclosure).toMatchObject({ applied: true });
-    expect(years.provenance.disclosure!.summary).toMatch(/audit passed$/);
+    expect(years.provenance.disclosure).toMatchObject({ applied: false });
+    expect(years.provenance.disclosure!.summary).toMatch(/^Published by the Home Office on 7 March 2024 \(NRM referrals by quarter, age and location of exploitation\), not re-suppressed/);
+    const child = years.columns.findIndex((c) => c.header === 'Child (17 or under)');
+    const row = (year: string) => years.rows.find((r) => r.cells[0]!.value === year)!.cells[child]!;
+    expect([row('2018'), row('2019')]).toEqual([{ value: 3129, status: null }, { value: 4548, status: null }]);
+    expect(years.columns[0]!.header).toBe('Year');
     expect(years.provenance.sql.join('\n')).toMatch(/CREATE OR REPLACE TEMP TABLE[\s\S]*GROUPING SETS/);
     expect(years.provenance.datasets.map((d) => d.id)).toEqual(['nrm_referrals_quarterly']);
     expect(years.provenance.datasets[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -72,6 +79,19 @@ describe('resolvePack', () => {
     expect(tables[2]!.provenance.disclosure!.summary).toMatch(/published as it is/);
     expect(doc.attribution.join(' ')).toContain('Open Government Licence');
     expect(doc.meta.appVersion).toBe('0.0.0-test');
+  }, 120_000);
+
+  it('protects a published table when the analyst asks, and unpublished (synthetic) data by default', async () => {
+    let p = newPack('2026-12-02');
+    const add = (spec: unknown) => (p = addItem(p, { kind: 'pivot', caption: '', show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec: parsePivotSpec(spec) }).pack);
+    add({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }], protection: { value: 0, rules: DEFAULT_SDC_RULES } });
+    add({ source: { kind: 'table', table: 'synthetic_nrm_cases' }, rows: ['police_region'], columns: ['gender'], values: [{ field: null, aggregate: 'count' }] });
+    const [asked, synthetic] = (await resolvePack(p, services)).doc.items.filter((i): i is DocTable => i.kind === 'table');
+    expect(asked!.provenance.disclosure).toMatchObject({ applied: true, summary: expect.stringMatching(/audit passed$/) });
+    expect(synthetic!.provenance.disclosure).toMatchObject({ applied: true, summary: expect.stringMatching(/audit passed$/) });
+    // The manifest's labels head the columns; a count of case records reads as the manifest names them.
+    expect(synthetic!.columns[0]!.header).toBe('Police region');
+    expect(synthetic!.headerRows[0]![0]).toBe('Police region');
   }, 120_000);
 
   it('disclosure control goes off only with a reason, and the reason travels with every table', async () => {
@@ -111,7 +131,7 @@ describe('resolvePack', () => {
     const follow = { ...services, savedPivot: (name: string) => saved.get(name) ?? null };
     const p = addItem(newPack('2026-11-28'), { kind: 'pivot', caption: '', spec: byYear, chart: null, savedName: 'Referrals', show: 'table', notes: [], noteTargets: [] }).pack;
     const first = (await resolvePack(p, follow)).doc.items[0] as DocTable;
-    expect(first.columns[0]!.header).toBe('age_at_exploitation'); // the saved version, not the copy taken when added
+    expect(first.columns[0]!.header).toBe('Age at exploitation'); // the saved version, not the copy taken when added
     saved.clear();
     const gone = await resolvePack(p, follow);
     expect(gone.items[0]!.problem).toBe('Item 1 could not be produced: the saved pivot "Referrals" no longer exists; open and save it again, or remove this item.');

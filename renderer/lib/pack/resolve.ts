@@ -7,12 +7,12 @@ import type { PivotLayout } from '../query/pivot/types.ts';
 import { expectedTotalCheck, statedTotalChecks, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
 import type { LinkedPivot } from '../sdc/pivot-link.ts';
 import { protectableValues, publishedLayout, type ProtectedPivot } from '../sdc/pivot-protect.ts';
-import { roundingNote } from '../sdc/rounding.ts';
+import { roundingNote, type Rounding } from '../sdc/rounding.ts';
 import { DEFAULT_SDC_RULES, describeRules, type SdcRules } from '../sdc/rules.ts';
 import { coverSheetNotes, PRIMARY, type CellStatus } from '../sdc/status.ts';
 import { formatNumber } from '../viz/format.ts';
 import { defaultPivotChartSpec, type PivotChartSpec } from '../viz/pivot-chart.ts';
-import { datasetsInSql, sourceDatasets } from './datasets.ts';
+import { allPublished, datasetsInSql, notResuppressed, publishedSource, sourceDatasets, type LabelledDataset, type Published } from './datasets.ts';
 import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
 import { pivotTableParts } from './from-pivot.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -33,6 +33,11 @@ export interface DatasetInfo {
   synthetic?: boolean;
   /** The table as loaded from its checked file (null when it was not loaded): exports check it still holds. */
   fingerprint: string | null;
+  /** Who published the figures, and when (the manifest's `published`); absent for unpublished data. */
+  published?: Published;
+  /** The manifest's column labels and what a count of rows is called (see datasets.ts). */
+  columns?: LabelledDataset['columns'];
+  recordLabel?: string;
 }
 
 export interface QueryRows {
@@ -96,9 +101,11 @@ export interface PreparedPivot {
   layout: PivotLayout;
   sql: string[];
   datasets: DatasetInfo[];
-  /** The value protected, and under which rules; undefined when there is no count to protect. */
+  /** The value protected, and under which rules; undefined when there is no count to protect, or it is published. */
   k: number | undefined;
   rules: SdcRules;
+  /** The release the figures already appeared in, when they are left as published (not protected). */
+  published: (Published & { title: string }) | null;
 }
 
 async function preparePivot(added: PivotItem, s: PackServices): Promise<PreparedPivot> {
@@ -108,15 +115,18 @@ async function preparePivot(added: PivotItem, s: PackServices): Promise<Prepared
   const { layout, sql } = await s.runPivot(item.spec);
   const datasets = sourceDatasets(item.spec.source, s.datasets);
   await certify(datasets, s);
-  const k = item.spec.protection?.value ?? protectableValues(item.spec)[0];
-  return { item, layout, sql, datasets, k, rules: item.spec.protection?.rules ?? DEFAULT_SDC_RULES };
+  // Published figures are left as published unless the analyst protects the pivot; anything else is protected.
+  const published = item.spec.protection ? null : publishedSource(item.spec.source, s.datasets);
+  const k = item.spec.protection?.value ?? (published ? undefined : protectableValues(item.spec)[0]);
+  return { item, layout, sql, datasets, k, rules: item.spec.protection?.rules ?? DEFAULT_SDC_RULES, published };
 }
 
 async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | Error | undefined, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
-  const { item, layout, sql, datasets, k, rules } = prepared;
+  const { item, layout, sql, datasets, k, rules, published } = prepared;
   let protection: ProtectedPivot | null = null;
   let disclosure: Provenance['disclosure'];
   if (!pack.disclosure.on) disclosure = { applied: false, rules: '', summary: 'Disclosure control was turned off for this export.', audit: '', offReason: pack.disclosure.offReason };
+  else if (published) disclosure = { applied: false, rules: '', summary: notResuppressed(published), audit: '', offReason: '' };
   else if (k === undefined) disclosure = { applied: false, rules: '', summary: 'Not a count table (no count or sum to protect), so no cells were suppressed.', audit: '', offReason: '' };
   else {
     if (decided instanceof Error) throw decided;
@@ -182,16 +192,22 @@ function marked(table: DocTable, targets: NoteTarget[]): DocTable {
   return missing.length ? { ...out, provenance: { ...out.provenance, checks: [...out.provenance.checks, ...missing] } } : out;
 }
 
-async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figures' }>, guard: KeyFigureGuard | null, s: PackServices): Promise<DocItem[]> {
+async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figures' }>, tables: KeyFigureGuard | null, guarded: ReadonlySet<string>, s: PackServices): Promise<DocItem[]> {
   const one = async (sql: string): Promise<number | null> => {
     const v = (await s.query(sql)).rows[0]?.[0];
     return v === null || v === undefined ? null : Number(v);
   };
   const sql: string[] = [];
   const figures = [];
+  let rounding: Rounding | null = null;
   for (const f of item.figures) {
     const value = await one(f.sql);
     sql.push(f.sql);
+    // A figure read only from published tables none of the pack protects is printed as published; any other follows
+    // the protected tables (withheld or rounded as they are), or it would undo their protection.
+    const reads = datasetsInSql(`${f.sql} ${f.compareSql}`, s.datasets);
+    const guard = allPublished(`${f.sql} ${f.compareSql}`, s.datasets) && !reads.some((d) => guarded.has(d.id)) ? null : tables;
+    if (guard?.rounding) rounding = guard.rounding;
     const shown = publishedKeyFigure(value, guard);
     let label = f.label;
     if (f.compareSql.trim() && typeof shown === 'number') {
@@ -203,7 +219,7 @@ async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figure
   }
   const datasets = datasetsInSql(sql.join(' '), s.datasets);
   await certify(datasets, s);
-  const caption = guard?.rounding ? `${item.caption} (rounded to a multiple of ${guard.rounding.base}, as the tables are)` : item.caption;
+  const caption = rounding ? `${item.caption} (rounded to a multiple of ${rounding.base}, as the tables are)` : item.caption;
   return [{ kind: 'key-figures', caption, figures, provenance: provenanceOf(item.caption, sql, datasets) }];
 }
 
@@ -240,6 +256,7 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
     : { protections: new Map<string, ProtectedPivot | Error>(), together: [], warnings: [] };
   // Key figures follow the tables: withheld where they would give a withheld cell back, rounded as they are.
   const guard = pack.disclosure.on ? keyFigureGuard(protections.values()) : null;
+  const guarded = new Set([...prepared.values()].flatMap((p) => (p instanceof Error || p.k === undefined ? [] : p.datasets.map((d) => d.id))));
   for (const [i, item] of pack.items.entries()) {
     try {
       let parts: DocItem[];
@@ -248,7 +265,7 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
       else if (run instanceof Error) throw run;
       else if (item.kind === 'pivot' && run) parts = await resolvePivot(run, protections.get(item.id), pack, s, n, note);
       else if (item.kind === 'query') parts = await resolveQuery(item, pack, s, n);
-      else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, guard, s);
+      else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, guard, guarded, s);
       else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
       else parts = [{ kind: 'page-break' }];
       items.push({ id: item.id, parts, problem: null });

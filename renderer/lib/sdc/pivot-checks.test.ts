@@ -36,7 +36,7 @@ describe('stated totals', () => {
     const checks = statedTotalChecks(spec, layout, stated('idmg2012_referrals_by_police_region_2011'), formatNumber);
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ kind: 'stated', passes: false, difference: 15 });
-    expect(checks[0]!.message).toMatch(/^Sum of referrals_2011: The grand total is 931 while the total stated by the source .* is 946: 15 short\.$/);
+    expect(checks[0]!.message).toMatch(/^Referrals 2011: The grand total is 931 while the total stated by the source .* is 946: 15 short\.$/);
   });
 
   it('the Q4 2023 detail table pivoted by first responder type sums to the 4,141 stated', async () => {
@@ -59,7 +59,7 @@ describe('stated totals', () => {
       filters: [{ field: 'gender', op: 'eq', values: ['Female'] }],
     });
     const checks = statedTotalChecks(spec, layout, stated('nrm_referrals_2023q4_detail'), formatNumber);
-    expect(checks).toEqual([{ kind: 'stated', passes: null, difference: null, message: 'Sum of referrals is not compared with the stated total of 4,141: the pivot is filtered.' }]);
+    expect(checks).toEqual([{ kind: 'stated', passes: null, difference: null, message: 'Referrals: not compared with the stated total of 4,141, because the pivot is filtered.' }]);
   });
 });
 
@@ -74,7 +74,7 @@ describe('expected totals', () => {
     };
     const ok = await run({ ...base, expected: { value: 0, total: 936 } });
     expect(expectedTotalCheck(ok.spec, ok.layout, formatNumber)).toEqual({
-      kind: 'expected', passes: true, difference: 0, message: 'Sum of referrals: The grand total, 936, equals the expected total (936).',
+      kind: 'expected', passes: true, difference: 0, message: 'Referrals: The grand total, 936, equals the expected total (936).',
     });
     const first = await run({ ...base, expected: { value: 0, total: 946 } });
     expect(expectedTotalCheck(first.spec, first.layout, formatNumber)).toMatchObject({ passes: false, difference: 10 });

@@ -52,7 +52,7 @@ export function statedTotalChecks(spec: PivotSpec, layout: PivotLayout, stated: 
       const what = `the total stated by the source for ${s.column} (${s.source})`;
       const why = narrowed(spec);
       if (why !== null || grand === null) {
-        out.push({ kind: 'stated', passes: null, difference: null, message: `${value.label} is not compared with the stated total of ${format(s.value)}: ${why ?? 'there is no grand total'}.` });
+        out.push({ kind: 'stated', passes: null, difference: null, message: `${value.label}: not compared with the stated total of ${format(s.value)}, because ${why ?? 'there is no grand total'}.` });
         continue;
       }
       const difference = s.value - grand;

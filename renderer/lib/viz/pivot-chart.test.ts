@@ -5,6 +5,7 @@ import type { EChartsOption } from 'echarts';
 import type { AxisItem, AxisItemKind, PivotLayout } from '../query/pivot/types.ts';
 import type { Scalar, ShowAs } from '../query/pivot/spec.ts';
 import { PALETTE } from './palette.ts';
+import { readableName } from '../query/pivot/field-labels.ts';
 import { MAX_PANELS, type PivotChartSpec, defaultPivotChartSpec, followChartDefaults, pivotChartOption, specChartFields } from './pivot-chart.ts';
 import { MAX_CHART_CATEGORIES, MAX_CHART_SERIES, chartNumberFormatter, niceBound, normaliseTo100, pivotChartData } from './pivot-chart-data.ts';
 import { heatmapLevels } from './pivot-format.ts';
@@ -17,7 +18,7 @@ const total = (): AxisItem => item([], 'Total', 'grand_total');
 function layout(rowFields: string[], columnFields: string[], rows: AxisItem[], columns: AxisItem[], grid: (number | null)[][], showAs: ShowAs = 'raw'): PivotLayout {
   const shown = grid.flat();
   expect(shown).toHaveLength(rows.length * columns.length);
-  return { rowFields, columnFields, rows, columns, values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs }, raw: shown, shown, grand: null }] };
+  return { rowFields, columnFields, rowLabels: rowFields.map(readableName), columnLabels: columnFields.map(readableName), rows, columns, values: [{ value: { field: 'referrals', aggregate: 'sum', label: 'Sum of referrals', showAs }, raw: shown, shown, grand: null }] };
 }
 
 // 3 years × adult/child; the grand-total row comes first and the grand-total column last: both must be skipped.
@@ -251,7 +252,7 @@ describe('pivotChartOption', () => {
 
 describe('defaultPivotChartSpec', () => {
   it('titles from the fields, lines over years, percent for shares', () => {
-    expect(defaultPivotChartSpec(years)).toMatchObject({ kind: 'line', valueIndex: 0, title: 'Sum of referrals by year and age_group', numberFormat: 'thousands' });
+    expect(defaultPivotChartSpec(years)).toMatchObject({ kind: 'line', valueIndex: 0, title: 'Sum of referrals by year and age group', numberFormat: 'thousands' });
     const pctLayout = layout(['region'], [], [item(['N'], 'North'), total()], [total()], [[40], [40]], 'pct_column');
     expect(defaultPivotChartSpec(pctLayout)).toMatchObject({ kind: 'bar', numberFormat: 'percent', title: 'Sum of referrals by region' });
   });
@@ -260,14 +261,15 @@ describe('defaultPivotChartSpec', () => {
     const one = layout(['year'], [], [item([2023], '2023'), total()], [total()], [[17004], [17004]]);
     const spec = { rows: ['year'], columns: ['age_group'], values: [years.values[0]!.value] };
     expect(defaultPivotChartSpec(one).kind).toBe('line');
-    expect(defaultPivotChartSpec(specChartFields(spec))).toEqual(defaultPivotChartSpec(years));
+    // From the spec, the value reads as people write it (the layout here keeps the label it was given).
+    expect(defaultPivotChartSpec(specChartFields(spec))).toEqual({ ...defaultPivotChartSpec(years), title: 'Referrals by year and age group', yAxisName: 'Referrals' });
   });
 
   it('keeps what the analyst edited and lets the rest follow the pivot', () => {
     const was = defaultPivotChartSpec(years);
     const edited = { ...was, title: 'Referrals since 2009' };
     const auto = defaultPivotChartSpec(specChartFields({ rows: ['region'], columns: [], values: [years.values[0]!.value] }));
-    expect(followChartDefaults(edited, was, auto)).toMatchObject({ kind: 'bar', title: 'Referrals since 2009', xAxisName: 'region' });
+    expect(followChartDefaults(edited, was, auto)).toMatchObject({ kind: 'bar', title: 'Referrals since 2009', xAxisName: 'Region' });
   });
 });
 

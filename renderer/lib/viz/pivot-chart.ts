@@ -13,6 +13,7 @@ import type {
   YAXisComponentOption,
 } from 'echarts';
 import type { PivotSpec, PivotValue } from '../query/pivot/spec.ts';
+import { fieldLabel, inPhrase, NO_SOURCE_LABELS, valueLabel, type SourceLabels } from '../query/pivot/field-labels.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { PALETTE } from './palette.ts';
 import { labelStyleOn, rampColour } from './contrast.ts';
@@ -56,30 +57,31 @@ function listAnd(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** What a first chart is decided from: the pivot's fields and values (a layout has them, and so has its spec). */
-export interface ChartFields {
-  rowFields: readonly string[];
-  columnFields: readonly string[];
+/** What a first chart is decided from: the pivot's fields (names and labels) and values (a layout has them all). */
+export type ChartFields = Pick<PivotLayout, 'rowFields' | 'columnFields' | 'rowLabels' | 'columnLabels'> & {
   values: ReadonlyArray<{ value: Pick<PivotValue, 'label' | 'showAs'> }>;
+};
+
+/** The fields and values of a pivot spec, labelled as its layout would be, for a chart decided before it runs. */
+export function specChartFields(spec: Pick<PivotSpec, 'rows' | 'columns' | 'values' | 'labels'>, source: SourceLabels = NO_SOURCE_LABELS): ChartFields {
+  const label = (f: string) => fieldLabel(f, spec, source);
+  return { rowFields: spec.rows, columnFields: spec.columns, rowLabels: spec.rows.map(label), columnLabels: spec.columns.map(label), values: spec.values.map((v) => ({ value: { label: valueLabel(v, spec, source), showAs: v.showAs } })) };
 }
 
-/** The fields and values of a pivot spec, for a chart decided before (or without) running it. */
-export const specChartFields = (spec: Pick<PivotSpec, 'rows' | 'columns' | 'values'>): ChartFields => ({ rowFields: spec.rows, columnFields: spec.columns, values: spec.values.map((value) => ({ value })) });
-
 /**
- * A sensible first chart: lines over a time-like innermost row field, bars otherwise, titled from the pivot's fields.
- * Decided from the fields alone, never from the figures, so it is the same whichever run of the pivot landed first.
+ * A sensible first chart: lines over a time-like innermost row field, bars otherwise, titled from the pivot's field
+ * labels. Decided from the fields alone, never from the figures, so it is the same whichever run landed first.
  */
 export function defaultPivotChartSpec(layout: ChartFields): PivotChartSpec {
   const value = layout.values[0]?.value;
   const label = value?.label ?? '';
-  const fields = [...layout.rowFields, ...layout.columnFields];
+  const fields = [...layout.rowLabels, ...layout.columnLabels].map(inPhrase);
   const inner = layout.rowFields[layout.rowFields.length - 1] ?? '';
   return {
     kind: TIME_LIKE.test(inner) ? 'line' : 'bar',
     valueIndex: 0,
     title: fields.length > 0 ? `${label} by ${listAnd(fields)}` : label,
-    xAxisName: layout.rowFields.join(' / '),
+    xAxisName: layout.rowLabels.join(' / '),
     yAxisName: label,
     smallMultiples: false,
     showLegend: true,

@@ -8,6 +8,7 @@ import { fieldOptions, type PivotSpec, type Scalar, type ShowAs } from './spec.t
 import type { AxisItem, LaidOutValue, PivotLayout } from './types.ts';
 import { readResult, type GroupNode, type ResultIndex } from './layout-index.ts';
 import { runSteps, sortSteps, STEP, type Steps } from './steps.ts';
+import { fieldLabel, NO_SOURCE_LABELS, valueLabel, type SourceLabels } from './field-labels.ts';
 
 export { toScalar } from './arrow-read.ts';
 
@@ -36,11 +37,11 @@ interface LaidOutAxis {
   nodes: GroupNode[];
 }
 
-export function layoutPivot(table: Table, spec: PivotSpec): PivotLayout {
-  return runSteps(layoutSteps(table, spec));
+export function layoutPivot(table: Table, spec: PivotSpec, source: SourceLabels = NO_SOURCE_LABELS): PivotLayout {
+  return runSteps(layoutSteps(table, spec, source));
 }
 
-export function* layoutSteps(table: Table, spec: PivotSpec): Steps<PivotLayout> {
+export function* layoutSteps(table: Table, spec: PivotSpec, source: SourceLabels = NO_SOURCE_LABELS): Steps<PivotLayout> {
   const res = yield* readResult(table, spec.rows.length, spec.columns.length, spec.values.length);
   const { rowRoot, colRoot, cell } = res;
 
@@ -103,7 +104,9 @@ export function* layoutSteps(table: Table, spec: PivotSpec): Steps<PivotLayout> 
     }
     values.push({ value, raw, shown, grand: cell(k, rowRoot, colRoot), extent });
   }
-  return { rowFields: spec.rows, columnFields: spec.columns, rows: rows.items, columns: columns.items, values };
+  const labelled = values.map((v) => ({ ...v, value: { ...v.value, label: valueLabel(v.value, spec, source) } }));
+  const label = (f: string) => fieldLabel(f, spec, source);
+  return { rowFields: spec.rows, columnFields: spec.columns, rowLabels: spec.rows.map(label), columnLabels: spec.columns.map(label), rows: rows.items, columns: columns.items, values: labelled };
 }
 
 /** A group header whose field has subtotals off shows no figures (unless it is collapsed: then it must). */

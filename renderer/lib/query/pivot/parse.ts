@@ -188,7 +188,7 @@ function collapsedKeys(v: unknown, path: string): string[] {
 }
 
 export function parsePivotSpec(input: unknown): PivotSpec {
-  const o = object(input, '', ['version', 'source', 'rows', 'columns', 'values', 'filters', 'fieldOptions', 'grandTotals', 'nulls', 'collapsed', 'expected', 'protection']);
+  const o = object(input, '', ['version', 'source', 'rows', 'columns', 'values', 'filters', 'fieldOptions', 'grandTotals', 'nulls', 'collapsed', 'expected', 'protection', 'labels']);
   const version = or(o.version, PIVOT_VERSION);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) wrong('version', 'a whole number from 1', version);
   if (version > PIVOT_VERSION) {
@@ -228,7 +228,19 @@ export function parsePivotSpec(input: unknown): PivotSpec {
     collapsed: { rows: collapsedKeys(collapsed.rows, 'collapsed.rows'), columns: collapsedKeys(collapsed.columns, 'collapsed.columns') },
     expected: parseExpected(o.expected, values.length),
     protection: parseProtection(o.protection, values),
+    ...parseLabels(o.labels),
   };
+}
+
+/** The analyst's field labels: texts by field name; blank ones are dropped (the field shows its own label). */
+function parseLabels(v: unknown): Pick<PivotSpec, 'labels'> {
+  if (v === undefined) return {};
+  const entries = Object.entries(object(v, 'labels', 'any')).map(([field, label]) => {
+    if (typeof label !== 'string') wrong(`labels[${JSON.stringify(field)}]`, 'a text', label);
+    return [field, label.trim()] as const;
+  });
+  const kept = entries.filter(([, label]) => label !== '');
+  return kept.length ? { labels: Object.fromEntries(kept) } : {};
 }
 
 function parseProtection(v: unknown, values: PivotValue[]): PivotSpec['protection'] {

@@ -71,6 +71,11 @@ export interface PivotSpec {
    * those of the same source (sdc/pivot-link.ts); absent when not.
    */
   protection: { value: number; rules: SdcRules; together?: true } | null;
+  /**
+   * The analyst's labels for this pivot's fields (field → label), shown instead of the source's own label or the
+   * field's name in its table, chart and exports (query/pivot/field-labels.ts); absent when none.
+   */
+  labels?: Record<string, string>;
 }
 
 export const DEFAULT_FIELD_OPTIONS: FieldOptions = { sortBy: 'label', direction: 'asc', topN: null, subtotals: true };

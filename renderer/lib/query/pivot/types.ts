@@ -45,6 +45,7 @@ export interface AxisItem {
 }
 
 export interface LaidOutValue {
+  /** The value as specified, its label the one shown (the analyst's, or as people write it: "Referrals"). */
   value: PivotValue;
   /** The aggregate, row-major: raw[rowIndex * columns.length + columnIndex]. */
   raw: (number | null)[];
@@ -67,6 +68,9 @@ export interface ValueExtent {
 export interface PivotLayout {
   rowFields: string[];
   columnFields: string[];
+  /** The fields' labels, as tables, charts and exports show them (query/pivot/field-labels.ts). */
+  rowLabels: string[];
+  columnLabels: string[];
   rows: AxisItem[];
   columns: AxisItem[];
   values: LaidOutValue[];
