@@ -78,12 +78,14 @@ describe('DOCX, read back as the XML Word opens', () => {
 });
 
 describe('CSV zip, read back with fflate', () => {
-  it('opens each synthetic table\'s CSV with the sentence, and leaves the published one as it was', () => {
+  it('opens each synthetic table\'s CSV with the sentence after the marking, and leaves the published one without it', () => {
     const files = unzipSync(packToZip(doc, new Map()));
-    const first = (name: string) => strFromU8(files[name]!).split('\r\n')[0];
-    expect(first('Table_1.csv')).toBe(SYNTHETIC_NOTE);
-    expect(first('Table_3.csv')).toBe(SYNTHETIC_NOTE);
-    expect(first('Table_2.csv')).toBe('year,Sum of referrals');
+    // Line 1 is the pack's marking (OFFICIAL by default), after the byte order mark.
+    const second = (name: string) => strFromU8(files[name]!).split('\r\n')[1];
+    for (const name of ['Table_1.csv', 'Table_2.csv', 'Table_3.csv']) expect(strFromU8(files[name]!).split('\r\n')[0], name).toBe('\uFEFFOFFICIAL');
+    expect(second('Table_1.csv')).toBe(SYNTHETIC_NOTE);
+    expect(second('Table_3.csv')).toBe(SYNTHETIC_NOTE);
+    expect(second('Table_2.csv')).toBe('year,Sum of referrals');
     const readme = strFromU8(files['README.txt']!);
     expect(readme.split(SYNTHETIC_NOTE).length - 1).toBe(3); // Table_1, Figure_1, Table_3
   });
