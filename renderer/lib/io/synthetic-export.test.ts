@@ -55,8 +55,8 @@ describe('XLSX, read back with exceljs', () => {
     expect(wb.worksheets.map((s) => [s.name, has(s.name)])).toEqual([
       ['Cover', true], ['Contents', false], ['Table_1', true], ['Table_2', false], ['Table_3', true], ['Provenance', true],
     ]);
-    // On a table sheet it is the line under the title, before the table.
-    expect(wb.getWorksheet('Table_1')!.getCell('A2').value).toBe(SYNTHETIC_NOTE);
+    // On a table sheet it is the line under the title and the marking, before the table.
+    expect(wb.getWorksheet('Table_1')!.getCell('A3').value).toBe(SYNTHETIC_NOTE);
   });
 });
 
@@ -80,9 +80,9 @@ describe('DOCX, read back as the XML Word opens', () => {
 describe('CSV zip, read back with fflate', () => {
   it('opens each synthetic table\'s CSV with the sentence after the marking, and leaves the published one without it', () => {
     const files = unzipSync(packToZip(doc, new Map()));
-    // Line 1 is the pack's marking (OFFICIAL by default), after the byte order mark.
+    // Line 1 is the pack's marking (OFFICIAL by default), after the byte order mark (which strFromU8 drops).
     const second = (name: string) => strFromU8(files[name]!).split('\r\n')[1];
-    for (const name of ['Table_1.csv', 'Table_2.csv', 'Table_3.csv']) expect(strFromU8(files[name]!).split('\r\n')[0], name).toBe('\uFEFFOFFICIAL');
+    for (const name of ['Table_1.csv', 'Table_2.csv', 'Table_3.csv']) expect(strFromU8(files[name]!).split('\r\n')[0], name).toBe('OFFICIAL');
     expect(second('Table_1.csv')).toBe(SYNTHETIC_NOTE);
     expect(second('Table_3.csv')).toBe(SYNTHETIC_NOTE);
     expect(second('Table_2.csv')).toBe('year,Sum of referrals');
