@@ -1,0 +1,130 @@
+// Import/export layer tests: LibreOffice as a second reader. The pack is written as XLSX and as ODS, each converted
+// by LibreOffice headless (a private profile per run, so parallel runs do not collide) to XLSX, and the converted
+// file read back with exceljs: every cell value must be what we wrote, numbers still numbers with their formats, every
+// cell still in Arial, the marking in the page header, and LibreOffice must have loaded the file without a complaint
+// (a file it had to repair, or could not load, gives no output or an error). Skipped when `soffice` is not installed
+// (.ci/run installs it).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackDocument } from '../pack/document.ts';
+import { sampleDocument } from '../pack/sample-document.ts';
+import { packToOds } from './ods.ts';
+import { packToXlsx, packWorkbook } from './xlsx.ts';
+
+function soffice(): string | null {
+  try {
+    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const office = soffice();
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hb-lo-sheets-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Converts `file` (in `dir`) to XLSX in a subfolder; returns the converted workbook and what LibreOffice said. */
+async function convert(name: string, bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; said: string }> {
+  const input = join(dir, name);
+  const out = join(dir, `out-${name.replace(/\W/g, '-')}`);
+  writeFileSync(input, bytes);
+  const profile = pathToFileURL(join(dir, 'profile')).href;
+  const run = spawnSync(office ?? 'soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input], {
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+  const said = `${run.stdout}\n${run.stderr}`;
+  const converted = join(out, name.replace(/\.\w+$/, '.xlsx'));
+  if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${name}: ${said}`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(readFileSync(converted)).buffer as ExcelJS.Buffer);
+  return { wb, said };
+}
+
+/** A cell's value as a reader sees it: a number, or text (a link by its text). */
+function seen(cell: ExcelJS.Cell): number | string {
+  const v = cell.value;
+  if (typeof v === 'number') return v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'hyperlink' in v) return String(v.text);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  return String(v);
+}
+
+/** Compares every cell of the workbook we built with the converted one; returns how many numbers were compared. */
+function expectSameCells(ours: ExcelJS.Workbook, theirs: ExcelJS.Workbook, what: string): number {
+  expect(theirs.worksheets.map((w) => w.name), what).toEqual(ours.worksheets.map((w) => w.name));
+  let numbers = 0;
+  for (const ws of ours.worksheets) {
+    const other = theirs.getWorksheet(ws.name) as ExcelJS.Worksheet;
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      for (let c = 1; c <= row.cellCount; c++) {
+        const mine = row.getCell(c);
+        const got = other.getCell(r, c);
+        const where = `${what}: ${ws.name}!${mine.address}`;
+        expect(seen(got), where).toEqual(seen(mine));
+        if (typeof mine.value === 'number') {
+          numbers++;
+          if (mine.numFmt) expect(got.numFmt, where).toBe(mine.numFmt);
+        }
+        if (seen(mine) !== '') {
+          expect(got.font?.name, where).toBe('Arial');
+          expect(Boolean(got.font?.bold), where).toBe(Boolean(mine.font?.bold));
+          expect(got.font?.size, where).toBe(mine.font?.size);
+        }
+      }
+    });
+    expect(other.headerFooter.oddHeader ?? '', `${what}: ${ws.name} header`).toContain('OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION');
+    expect(other.pageSetup.paperSize, `${what}: ${ws.name} paper`).toBe(9);
+    expect(other.pageSetup.fitToWidth, `${what}: ${ws.name} fit to width`).toBe(1);
+  }
+  return numbers;
+}
+
+/** The sample with a negative figure, a provisional one and text that looks like a formula, to see them survive. */
+function pack(): PackDocument {
+  const doc = structuredClone(sampleDocument(2));
+  const t = doc.items.find((i) => i.kind === 'table');
+  if (t?.kind === 'table') {
+    t.rows[0]!.cells[0] = { value: '=HYPERLINK("http://example.com")', status: null };
+    t.rows[1]!.cells[1] = { value: -12, status: null };
+  }
+  return doc;
+}
+
+describe.skipIf(office === null)('LibreOffice reads our spreadsheets (skipped when LibreOffice is not installed)', () => {
+  it('converts our XLSX without complaint, every cell, format and font as we wrote it', async () => {
+    const doc = pack();
+    const { wb, said } = await convert('pack.xlsx', await packToXlsx(doc));
+    expect(said).toMatch(/convert .*pack\.xlsx -> .*pack\.xlsx/);
+    expect(said).not.toMatch(/error|repair|corrupt|could not be loaded/i);
+    expect(expectSameCells(packWorkbook(doc), wb, 'XLSX')).toBeGreaterThan(20);
+  }, 180_000);
+
+  it('converts our ODS without complaint into the same workbook as the XLSX', async () => {
+    const doc = pack();
+    const { wb, said } = await convert('pack.ods', packToOds(doc));
+    expect(said).toMatch(/convert .*pack\.ods -> .*pack\.xlsx/);
+    expect(said).not.toMatch(/error|repair|corrupt|could not be loaded/i);
+    const ours = packWorkbook(doc);
+    expect(expectSameCells(ours, wb, 'ODS')).toBeGreaterThan(20);
+    // Alignment and wrap survive too: headings over numbers right-aligned, headings and row labels wrapped.
+    const table = wb.getWorksheet('Table_1') as ExcelJS.Worksheet;
+    const mine = ours.getWorksheet('Table_1') as ExcelJS.Worksheet;
+    const header = Number(/^(\d+):/.exec(mine.pageSetup.printTitlesRow ?? '')?.[1]);
+    expect(table.pageSetup.printTitlesRow).toBe(mine.pageSetup.printTitlesRow);
+    for (let c = 1; c <= 5; c++) {
+      expect(table.getCell(header, c).alignment?.wrapText, `heading ${c}`).toBe(true);
+      expect(table.getCell(header, c).alignment?.horizontal ?? 'general', `heading ${c}`).toBe(c === 1 ? 'general' : 'right');
+    }
+    expect(table.getCell(header + 1, 1).alignment?.wrapText).toBe(true);
+  }, 180_000);
+});
