@@ -2,14 +2,16 @@
 // by LibreOffice headless (a private profile per run, so parallel runs do not collide) to XLSX, and the converted
 // file read back with exceljs: every cell value must be what we wrote, numbers still numbers with their formats, every
 // cell still in Arial, the marking in the page header, and LibreOffice must have loaded the file without a complaint
-// (a file it had to repair, or could not load, gives no output or an error). Skipped when `soffice` is not installed
-// (.ci/run installs it).
+// (a file it had to repair, or could not load, gives no output or an error). Both files are also printed to PDF by
+// LibreOffice and measured with pdf.js: A4 pages, no text past the right edge, every cover line there in full.
+// Skipped when `soffice` is not installed (.ci/run installs it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackDocument } from '../pack/document.ts';
 import { sampleDocument } from '../pack/sample-document.ts';
@@ -31,22 +33,47 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Converts `file` (in `dir`) to XLSX in a subfolder; returns the converted workbook and what LibreOffice said. */
-async function convert(name: string, bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; said: string }> {
+/** Converts `name` (written to `dir`) with LibreOffice to `to` in a subfolder; returns the bytes and what it said. */
+function convert(name: string, bytes: Uint8Array, to: 'xlsx' | 'pdf'): { bytes: Uint8Array; said: string } {
   const input = join(dir, name);
-  const out = join(dir, `out-${name.replace(/\W/g, '-')}`);
+  const out = join(dir, `${to}-${name.replace(/\W/g, '-')}`);
   writeFileSync(input, bytes);
   const profile = pathToFileURL(join(dir, 'profile')).href;
-  const run = spawnSync(office ?? 'soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input], {
+  const filter = to === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf';
+  const run = spawnSync(office ?? 'soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, input], {
     encoding: 'utf8',
     timeout: 150_000,
   });
   const said = `${run.stdout}\n${run.stderr}`;
-  const converted = join(out, name.replace(/\.\w+$/, '.xlsx'));
+  const converted = join(out, name.replace(/\.\w+$/, `.${to}`));
   if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${name}: ${said}`);
+  return { bytes: new Uint8Array(readFileSync(converted)), said };
+}
+
+async function convertToXlsx(name: string, bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; said: string }> {
+  const { bytes: converted, said } = convert(name, bytes, 'xlsx');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(readFileSync(converted)).buffer as ExcelJS.Buffer);
+  await wb.xlsx.load(converted.buffer as ExcelJS.Buffer);
   return { wb, said };
+}
+
+interface PrintedPage {
+  width: number;
+  height: number;
+  items: Array<{ text: string; right: number }>;
+}
+
+async function printed(pdfBytes: Uint8Array): Promise<PrintedPage[]> {
+  const pdf = await getDocument({ data: pdfBytes, verbosity: 0 }).promise;
+  const pages: PrintedPage[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const [, , width = 0, height = 0] = page.view;
+    const items = (await page.getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [{ text: i.str, right: (i.transform[4] as number) + i.width }] : []));
+    pages.push({ width, height, items });
+  }
+  await pdf.destroy();
+  return pages;
 }
 
 /** A cell's value as a reader sees it: a number, or text (a link by its text). */
@@ -103,7 +130,7 @@ function pack(): PackDocument {
 describe.skipIf(office === null)('LibreOffice reads our spreadsheets (skipped when LibreOffice is not installed)', () => {
   it('converts our XLSX without complaint, every cell, format and font as we wrote it', async () => {
     const doc = pack();
-    const { wb, said } = await convert('pack.xlsx', await packToXlsx(doc));
+    const { wb, said } = await convertToXlsx('pack.xlsx', await packToXlsx(doc));
     expect(said).toMatch(/convert .*pack\.xlsx -> .*pack\.xlsx/);
     expect(said).not.toMatch(/error|repair|corrupt|could not be loaded/i);
     expect(expectSameCells(packWorkbook(doc), wb, 'XLSX')).toBeGreaterThan(20);
@@ -111,7 +138,7 @@ describe.skipIf(office === null)('LibreOffice reads our spreadsheets (skipped wh
 
   it('converts our ODS without complaint into the same workbook as the XLSX', async () => {
     const doc = pack();
-    const { wb, said } = await convert('pack.ods', packToOds(doc));
+    const { wb, said } = await convertToXlsx('pack.ods', packToOds(doc));
     expect(said).toMatch(/convert .*pack\.ods -> .*pack\.xlsx/);
     expect(said).not.toMatch(/error|repair|corrupt|could not be loaded/i);
     const ours = packWorkbook(doc);
@@ -126,5 +153,23 @@ describe.skipIf(office === null)('LibreOffice reads our spreadsheets (skipped wh
       expect(table.getCell(header, c).alignment?.horizontal ?? 'general', `heading ${c}`).toBe(c === 1 ? 'general' : 'right');
     }
     expect(table.getCell(header + 1, 1).alignment?.wrapText).toBe(true);
+  }, 180_000);
+
+  it('prints both files on A4 with no text past the page edge and every cover line in full', async () => {
+    const doc = pack();
+    const cover: string[] = [];
+    packWorkbook(doc).getWorksheet('Cover')?.eachRow((row) => cover.push(row.getCell(1).text));
+    const squeeze = (s: string): string => s.replace(/\s+/g, '');
+    for (const [name, bytes] of [['print.xlsx', await packToXlsx(doc)], ['print.ods', packToOds(doc)]] as const) {
+      const pages = await printed(convert(name, bytes, 'pdf').bytes);
+      expect(pages.length, name).toBeGreaterThan(5);
+      for (const [i, page] of pages.entries()) {
+        expect(Math.round(page.width), `${name} page ${i + 1}`).toBe(595);
+        expect(Math.round(page.height), `${name} page ${i + 1}`).toBe(842);
+        for (const item of page.items) expect(item.right, `${name} page ${i + 1}: ${item.text}`).toBeLessThanOrEqual(page.width - 20);
+      }
+      const text = squeeze(pages.flatMap((p) => p.items.map((it) => it.text)).join(''));
+      for (const line of cover) expect(text, `${name}: ${line}`).toContain(squeeze(line));
+    }
   }, 180_000);
 });

@@ -121,7 +121,9 @@ export function writeCover(wb: ExcelJS.Workbook, doc: PackDocument): void {
   }
   lines.push(
     { text: 'Provenance', heading: 2 },
-    { text: 'The datasets, SQL, disclosure control and checks behind each item are in the Provenance worksheet.', link: 'Provenance' },
+    // LibreOffice never wraps a cell holding a link, so the link is a short line of its own after the sentence.
+    { text: 'The datasets, SQL, disclosure control and checks behind each item are in the Provenance worksheet.' },
+    { text: 'Go to the Provenance worksheet', link: 'Provenance' },
     { text: `Made with the IDMG analyst workbench, version ${meta.appVersion}.` },
   );
   ws.getColumn(1).width = A4_TEXT_WIDTH;
