@@ -11,6 +11,7 @@ import { shorthand, status } from '../sdc/status.ts';
 import { readWorkbook } from './import/spreadsheet.ts';
 import { packToOds } from './ods.ts';
 import { attr, readOds } from './ods-readback.ts';
+import { odfHref, paragraphs } from './ods-xml.ts';
 import { packWorkbook } from './xlsx.ts';
 import { headerWithUnit } from './xlsx-table.ts';
 
@@ -156,5 +157,13 @@ describe('packToOds', () => {
       expect(sheet?.header).toEqual(table.columns.map(headerWithUnit));
       expect(sheet?.rows).toEqual(table.rows.map((r) => r.cells.map((c) => shorthand(c.status) ?? c.value)));
     });
+  });
+
+  it('spells out white space ODF would collapse, escapes markup and writes in-document links as ODF does', () => {
+    expect(paragraphs(' a  b\tc <&> "q"\n\u0001d')).toBe('<text:p><text:s/>a <text:s/>b<text:tab/>c &lt;&amp;&gt; &quot;q&quot;</text:p><text:p><text:s/>d</text:p>');
+    expect(paragraphs('x', '#Notes.A1')).toBe('<text:p><text:a xlink:type="simple" xlink:href="#Notes.A1">x</text:a></text:p>');
+    expect(odfHref("'Table_1'!A1")).toBe('#Table_1.A1');
+    expect(odfHref("'It''s here'!A1")).toBe("#'It''s here'.A1");
+    expect(odfHref('mailto:analysis@example.gov.uk')).toBe('mailto:analysis@example.gov.uk');
   });
 });
