@@ -116,9 +116,11 @@ function expectSameCells(ours: ExcelJS.Workbook, theirs: ExcelJS.Workbook, what:
   return numbers;
 }
 
-/** The sample with a negative figure, text that looks like a formula and awkward white space, to see them survive. */
+/** The sample with release details, a negative figure, text that looks like a formula and awkward white space. */
 function pack(): PackDocument {
   const doc = structuredClone(sampleDocument(2));
+  // A release address longer than the cover's column, which must still print on the page.
+  doc.meta = { ...doc.meta, status: 'revised', nextUpdate: 'Spring 2027', releaseUrl: 'https://www.gov.uk/government/statistics/national-referral-mechanism-and-duty-to-notify-statistics-uk-end-of-year-summary-2026' };
   const t = doc.items.find((i) => i.kind === 'table');
   if (t?.kind === 'table') {
     t.rows[0]!.cells[0] = { value: '=HYPERLINK("http://example.com")', status: null };

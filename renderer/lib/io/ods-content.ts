@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { showNumber } from './ods-number.ts';
 import { OdsStyles } from './ods-styles.ts';
 import { esc, NAMESPACES, ODF_VERSION, odfHref, paragraphs, XML_DECLARATION } from './ods-xml.ts';
-import { FONT_NAME } from './xlsx-style.ts';
+import { BODY_SIZE, FONT_NAME } from './xlsx-style.ts';
 
 const TABLE_STYLE = 'ta1';
 /** The master page every sheet prints with (styles.xml defines it: A4, the marking in header and footer). */
@@ -46,9 +46,14 @@ function cellXml(cell: ExcelJS.Cell, styles: OdsStyles): string {
 function rowXml(ws: ExcelJS.Worksheet, r: number, styles: OdsStyles): string {
   const row = ws.getRow(r);
   const cells: string[] = [];
-  for (let c = 1; c <= row.cellCount; c++) cells.push(cellXml(row.getCell(c), styles));
+  let largest = BODY_SIZE;
+  for (let c = 1; c <= row.cellCount; c++) {
+    const cell = row.getCell(c);
+    largest = Math.max(largest, cell.font?.size ?? BODY_SIZE);
+    cells.push(cellXml(cell, styles));
+  }
   if (cells.length === 0) cells.push('<table:table-cell/>');
-  return `<table:table-row table:style-name="${styles.row(row.height)}">${cells.join('')}</table:table-row>`;
+  return `<table:table-row table:style-name="${styles.row(row.height, largest)}">${cells.join('')}</table:table-row>`;
 }
 
 /** "8:8" → rows 8 to 8, or null. */

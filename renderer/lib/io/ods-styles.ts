@@ -43,7 +43,7 @@ export class OdsStyles {
   private readonly numbers = new Map<string, { name: string; look: NumberLook }>();
   private readonly numberXml: string[] = [];
   private readonly columns = new Map<number, string>();
-  private readonly rows = new Map<number, string>();
+  private readonly rows = new Map<string, string>();
 
   /** The number style for an Excel format, registered on first use; null for text or no format. */
   number(format: string | undefined): { name: string; look: NumberLook } | null {
@@ -97,13 +97,17 @@ export class OdsStyles {
     return name;
   }
 
-  /** Row style for a height in points; rows the exporter did not size get the body line height. */
-  row(height: number | undefined): string {
-    const pt = Math.round((height ?? BODY_SIZE * 1.36) * 100) / 100;
-    let name = this.rows.get(pt);
+  /**
+   * Row style: the height the exporter gave the row (wrapped text), else one line of the row's largest font, marked
+   * optimal so LibreOffice may grow it.
+   */
+  row(height: number | undefined, largestFont: number): string {
+    const pt = Math.round((height ?? largestFont * 1.36) * 100) / 100;
+    const key = `${pt}${height === undefined ? ' optimal' : ''}`;
+    let name = this.rows.get(key);
     if (!name) {
       name = `ro${this.rows.size + 1}`;
-      this.rows.set(pt, name);
+      this.rows.set(key, name);
     }
     return name;
   }
@@ -113,10 +117,13 @@ export class OdsStyles {
     const columns = [...this.columns].map(
       ([cm, name]) => `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width="${cm}cm"/></style:style>`,
     );
-    const rows = [...this.rows].map(
-      ([pt, name]) =>
-        `<style:style style:name="${name}" style:family="table-row"><style:table-row-properties style:row-height="${pt}pt" fo:break-before="auto" style:use-optimal-row-height="false"/></style:style>`,
-    );
+    const rows = [...this.rows].map(([key, name]) => {
+      const [pt, optimal] = key.split(' ');
+      return (
+        `<style:style style:name="${name}" style:family="table-row"><style:table-row-properties style:row-height="${pt}pt" ` +
+        `fo:break-before="auto" style:use-optimal-row-height="${optimal ? 'true' : 'false'}"/></style:style>`
+      );
+    });
     return [...this.numberXml, ...columns, ...rows, tableStyle, ...this.cellXml].join('');
   }
 }

@@ -116,6 +116,13 @@ describe('packToOds', () => {
       expect(title, s.name).not.toContain('fo:color');
     }
     expect(back.files['styles.xml']).toContain('style:name="Heading_20_1" style:display-name="Heading 1"');
+    // Each title's row is tall enough for its 16 pt line.
+    const content = back.files['content.xml'] ?? '';
+    for (const s of back.sheets) {
+      const row = new RegExp(`<table:table table:name="${s.name}"[^>]*>(?:<table:table-column[^>]*/>)*<table:table-row table:style-name="(ro\\d+)"`).exec(content)?.[1];
+      const height = new RegExp(`style:name="${row}" style:family="table-row"><style:table-row-properties style:row-height="([\\d.]+)pt"`).exec(content)?.[1];
+      expect(Number(height), s.name).toBeGreaterThanOrEqual(16 * 1.3);
+    }
   });
 
   it('writes the marking as text under each title and in the page header and footer, with page numbers', () => {

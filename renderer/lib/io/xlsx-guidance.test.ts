@@ -108,8 +108,9 @@ describe('packToXlsx: the Analysis Function checklist', () => {
     expect(after(lines, 'Next update')).toBe('27 May 2027.');
     expect(after(lines, 'Status')).toBe('Provisional: these figures may be revised.');
     const row = lines.indexOf('Release') + 2;
-    expect(ws.getCell(row, 1).value).toEqual({ text: 'https://www.gov.uk/government/statistics/nrm-q4-2026', hyperlink: 'https://www.gov.uk/government/statistics/nrm-q4-2026' });
+    expect(ws.getCell(row, 1).value).toEqual({ text: 'Go to the release web page', hyperlink: 'https://www.gov.uk/government/statistics/nrm-q4-2026' });
     expect(ws.getCell(row, 1).font).toMatchObject({ underline: true, name: 'Arial' });
+    expect(ws.getCell(row + 1, 1).value).toBe('Web address: https://www.gov.uk/government/statistics/nrm-q4-2026');
   });
 
   it('fits the cover text on an A4 page: one wrapped column narrower than A4 between the margins, fit to width', async () => {

@@ -63,7 +63,8 @@ function releaseLines(meta: PackMeta): Line[] {
     { text: 'Status', heading: 2 },
     { text: meta.status ? STATUS_WORDS[meta.status] : 'Not yet decided.' },
     { text: 'Release', heading: 2 },
-    url ? { text: url, url } : { text: 'No web page for this release.' },
+    // A link's text says where it goes; the address follows as plain text, which prints and wraps (a link does not).
+    ...(url ? [{ text: 'Go to the release web page', url }, { text: `Web address: ${url}` }] : [{ text: 'No web page for this release.' }]),
   ];
 }
 

@@ -130,8 +130,8 @@ export function writeTableSheet(wb: ExcelJS.Workbook, doc: PackDocument, t: DocT
       const cell = row.getCell(j + 1);
       const label = columns[j]?.kind === 'label';
       if (c.numFmt) cell.numFmt = c.numFmt;
-      if (c.right) cell.alignment = { horizontal: 'right' };
-      if (label) cell.alignment = { wrapText: true, vertical: 'top' };
+      // Top-aligned, so figures sit level with the first line of a wrapped row label.
+      cell.alignment = { vertical: 'top', ...(c.right ? { horizontal: 'right' as const } : {}), ...(label ? { wrapText: true } : {}) };
       if (total || (label && j === 0)) cell.font = BOLD_FONT;
     });
   });
