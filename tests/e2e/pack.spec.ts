@@ -63,7 +63,7 @@ async function buildPack(page: Page): Promise<void> {
   await notes.getByRole('combobox', { name: 'in' }).selectOption({ label: 'Row 2015 (one cell)' });
 }
 
-test('a pack built through the UI exports to XLSX, DOCX, a zip and PDF, each carrying its figures, marking and provenance', async ({ workbench: page }) => {
+test('a pack built through the UI exports to XLSX, ODS, DOCX, a zip and PDF, each carrying its figures, marking and provenance', async ({ workbench: page }) => {
   test.setTimeout(120_000);
   await buildPack(page);
   const preview = page.getByRole('region', { name: 'Preview of the pack as it will print' });
@@ -91,6 +91,16 @@ test('a pack built through the UI exports to XLSX, DOCX, a zip and PDF, each car
   expect(notes).toContain('The grand total is 931 while the total stated by the source');
   expect(JSON.stringify(wb.getWorksheet('Provenance')!.getSheetValues())).toContain('GROUPING SETS');
 
+  // ODS: the same workbook as OpenDocument, the marking as text under each title.
+  const ods = await download(page, 'Export ODS');
+  expect(ods.name).toMatch(/^human-trafficking-nrm-referrals-\d{4}-\d{2}-\d{2}\.ods$/);
+  const odsFiles = unzipSync(ods.bytes);
+  expect(strFromU8(odsFiles['mimetype']!)).toBe('application/vnd.oasis.opendocument.spreadsheet');
+  const content = strFromU8(odsFiles['content.xml']!);
+  expect([...content.matchAll(/<table:table table:name="([^"]+)"/g)].map((m) => m[1])).toEqual(wb.worksheets.map((w) => w.name));
+  expect(content).toContain('office:value-type="float" office:value="936"');
+  expect(content.split('OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION').length - 1).toBe(wb.worksheets.length);
+
   // DOCX
   const docx = unzipSync((await download(page, 'Export DOCX')).bytes);
   const body = strFromU8(docx['word/document.xml']!);
@@ -106,7 +116,9 @@ test('a pack built through the UI exports to XLSX, DOCX, a zip and PDF, each car
   const zip = unzipSync((await download(page, 'Export CSV and charts (zip)')).bytes);
   expect(Object.keys(zip).sort()).toEqual(['Figure_1.png', 'Figure_1.svg', 'README.txt', 'Table_1.csv', 'Table_2.csv']);
   expect([...zip['Figure_1.png']!.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  expect(strFromU8(zip['Table_2.csv']!)).toMatch(/^police_region,Sum of referrals_2011\r\n/);
+  // UTF-8 with a byte order mark (strFromU8 drops it), the marking on the first line, then the header row.
+  expect([...zip['Table_2.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(strFromU8(zip['Table_2.csv']!)).toMatch(/^OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION\r\nPolice region,Referrals in 2011\r\n/);
 
   // PDF: the app's own print stylesheet prints the Pack tab's pages only.
   const count = Number(await preview.locator('.pack-pages').getAttribute('data-page-count'));

@@ -1,9 +1,12 @@
 // Import/export layer: the pack's tables as CSV and its charts as SVG and PNG, in one zip, with a README giving
 // the pack's marking, what each file is and each item's provenance (datasets, SQL, disclosure control, checks).
+// Each CSV carries the marking in its own first line rather than in a sidecar file: a table copied out of the zip,
+// mailed or loaded elsewhere keeps its marking, where a sidecar would be left behind; the README says so.
 import { strToU8, zipSync } from 'fflate';
 import type { DocItem, PackDocument } from '../pack/document.ts';
 import { itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
-import { tableToCsv } from './csv.ts';
+import { csvBytes, tableToCsv } from './csv.ts';
+import { markingLine } from './marking.ts';
 
 function provenanceText(item: DocItem): string {
   if (!('provenance' in item)) return '';
@@ -17,20 +20,32 @@ function provenanceText(item: DocItem): string {
 
 const synthetic = (item: DocItem): string[] => (itemUsesSynthetic(item) ? [SYNTHETIC_NOTE] : []);
 
+/** How to read the CSV files: the lines before the header, the encoding, and the apostrophes. */
+function csvNotes(marking: string): string[] {
+  return [
+    'About the CSV files',
+    marking
+      ? `Each CSV file starts with the protective marking (${marking}) on a line of its own, so that the marking stays with the file wherever it is copied; a table over synthetic data has a warning line after it. The header row follows. Skip these lines when loading the figures into another tool.`
+      : 'A table over synthetic data has a warning line before its header row; skip it when loading the figures into another tool.',
+    'The files are UTF-8 text with a byte order mark. Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe instead; numbers, negative ones included, are written as numbers.',
+  ];
+}
+
 /** `pngs`: PNG bytes per figure number (the page rasterises the SVGs; absent ones are left out and listed). */
 export function packToZip(doc: PackDocument, pngs: Map<number, Uint8Array>): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const readme: string[] = [];
-  const marking = [doc.meta.marking, doc.meta.caveat].filter(Boolean).join(' — ');
-  if (marking) readme.push(marking.toUpperCase(), '');
+  const marking = markingLine(doc.meta);
+  if (marking) readme.push(marking, '');
   readme.push(doc.meta.title, doc.meta.subtitle, `Exported ${doc.meta.exportedAt} by IDMG analyst workbench ${doc.meta.appVersion}`, '');
+  readme.push(...csvNotes(marking), '');
   if (!doc.disclosure.on) readme.push(`DISCLOSURE CONTROL WAS TURNED OFF FOR THIS EXPORT. Reason: ${doc.disclosure.offReason}`, '');
   for (const s of doc.shorthand) readme.push(`${s.symbol}: ${s.meaning}`);
   for (const item of doc.items) {
     if (item.kind === 'table') {
       const name = `Table_${item.number}.csv`;
-      // A file over synthetic data says so in its own first line, wherever it is copied to.
-      files[name] = strToU8((itemUsesSynthetic(item) ? `${SYNTHETIC_NOTE}\r\n` : '') + tableToCsv(item));
+      // The marking and a synthetic-data warning travel in the file's own first lines, wherever it is copied to.
+      files[name] = csvBytes(tableToCsv(item, [marking, ...synthetic(item)]));
       readme.push('', `${name} — Table ${item.number}: ${item.caption}`, ...synthetic(item), item.source, provenanceText(item));
     } else if (item.kind === 'figure') {
       const base = `Figure_${item.number}`;

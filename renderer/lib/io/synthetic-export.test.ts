@@ -55,8 +55,8 @@ describe('XLSX, read back with exceljs', () => {
     expect(wb.worksheets.map((s) => [s.name, has(s.name)])).toEqual([
       ['Cover', true], ['Contents', false], ['Table_1', true], ['Table_2', false], ['Table_3', true], ['Provenance', true],
     ]);
-    // On a table sheet it is the line under the title, before the table.
-    expect(wb.getWorksheet('Table_1')!.getCell('A2').value).toBe(SYNTHETIC_NOTE);
+    // On a table sheet it is the line under the title and the marking, before the table.
+    expect(wb.getWorksheet('Table_1')!.getCell('A3').value).toBe(SYNTHETIC_NOTE);
   });
 });
 
@@ -78,12 +78,14 @@ describe('DOCX, read back as the XML Word opens', () => {
 });
 
 describe('CSV zip, read back with fflate', () => {
-  it('opens each synthetic table\'s CSV with the sentence, and leaves the published one as it was', () => {
+  it('opens each synthetic table\'s CSV with the sentence after the marking, and leaves the published one without it', () => {
     const files = unzipSync(packToZip(doc, new Map()));
-    const first = (name: string) => strFromU8(files[name]!).split('\r\n')[0];
-    expect(first('Table_1.csv')).toBe(SYNTHETIC_NOTE);
-    expect(first('Table_3.csv')).toBe(SYNTHETIC_NOTE);
-    expect(first('Table_2.csv')).toBe('Year,Referrals');
+    // Line 1 is the pack's marking (OFFICIAL by default), after the byte order mark (which strFromU8 drops).
+    const second = (name: string) => strFromU8(files[name]!).split('\r\n')[1];
+    for (const name of ['Table_1.csv', 'Table_2.csv', 'Table_3.csv']) expect(strFromU8(files[name]!).split('\r\n')[0], name).toBe('OFFICIAL');
+    expect(second('Table_1.csv')).toBe(SYNTHETIC_NOTE);
+    expect(second('Table_3.csv')).toBe(SYNTHETIC_NOTE);
+    expect(second('Table_2.csv')).toBe('Year,Referrals');
     const readme = strFromU8(files['README.txt']!);
     expect(readme.split(SYNTHETIC_NOTE).length - 1).toBe(3); // Table_1, Figure_1, Table_3
   });

@@ -1,12 +1,26 @@
 // Import/export layer: the XLSX export's framing worksheets (xlsx.ts) — Cover, Contents, Notes and Provenance — laid
-// out as the Analysis Function's guidance and its reference tools (gptables, aftables) do: title in A1, plain lines
-// of text, and any list as a marked-up Excel table with one header row. Provenance is a long table (item, detail,
+// out as the Analysis Function's guidance and its reference tools (gptables, aftables) do: title in A1, the marking
+// in A2, plain lines of text, and any list as a marked-up Excel table with one header row. Provenance is a long table (item, detail,
 // value) so that every dataset, query, disclosure rule and check of every item fits one accessible table.
 import type ExcelJS from 'exceljs';
-import type { DocItem, PackDocument, Provenance } from '../pack/document.ts';
+import type { DocItem, PackDocument, PackMeta, Provenance } from '../pack/document.ts';
 import { docUsesSynthetic, itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { coverSheetNotes } from '../sdc/status.ts';
-import { addPlainTable, chunks, fitColumns, fitRowHeights, type Line, longDate, longDateTime, printSetup, sheetLink, writeLines } from './xlsx-style.ts';
+import {
+  A4_TEXT_WIDTH,
+  addPlainTable,
+  chunks,
+  fitColumns,
+  fitRowHeights,
+  type Line,
+  linkFont,
+  longDate,
+  longDateTime,
+  printSetup,
+  sheetLink,
+  topLines,
+  writeLines,
+} from './xlsx-style.ts';
 
 /** One row of the Contents table. */
 export interface SheetEntry {
@@ -31,12 +45,35 @@ function syntheticLine(doc: PackDocument): Line {
   return { text: `${SYNTHETIC_NOTE}: ${items.join(', ')}.`, warning: true };
 }
 
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+const STATUS_WORDS: Record<NonNullable<PackMeta['status']>, string> = {
+  provisional: 'Provisional: these figures may be revised.',
+  revised: 'Revised: these figures replace figures published earlier.',
+  final: 'Final.',
+};
+
+/** Next update, status and release link: the cover details the guidance asks for, "Not yet decided" when not given. */
+function releaseLines(meta: PackMeta): Line[] {
+  const next = meta.nextUpdate?.trim();
+  const url = meta.releaseUrl?.trim();
+  return [
+    { text: 'Next update', heading: 2 },
+    { text: next ? sentence(longDate(next)) : 'Not yet decided.' },
+    { text: 'Status', heading: 2 },
+    { text: meta.status ? STATUS_WORDS[meta.status] : 'Not yet decided.' },
+    { text: 'Release', heading: 2 },
+    // A link's text says where it goes; the address follows as plain text, which prints and wraps (a link does not).
+    ...(url ? [{ text: 'Go to the release web page', url }, { text: `Web address: ${url}` }] : [{ text: 'No web page for this release.' }]),
+  ];
+}
+
 /** The cover: what the workbook is, where it comes from, who to ask, how it is marked and what its symbols mean. */
 export function writeCover(wb: ExcelJS.Workbook, doc: PackDocument): void {
   const ws = wb.addWorksheet('Cover');
   const { meta } = doc;
   const tables = doc.items.filter((i) => i.kind === 'table');
-  const lines: Line[] = [{ text: meta.title, heading: 1 }];
+  const lines: Line[] = topLines(meta.title, meta);
   if (docUsesSynthetic(doc)) lines.push(syntheticLine(doc));
   if (!doc.disclosure.on) lines.push(disclosureOffLine(doc));
   lines.push({ text: 'About these tables', heading: 2 });
@@ -58,7 +95,7 @@ export function writeCover(wb: ExcelJS.Workbook, doc: PackDocument): void {
   }
   const sources = [...new Set(doc.items.flatMap((i) => (i.kind === 'table' || i.kind === 'figure') && i.source ? [i.source] : []))];
   lines.push({ text: 'Source', heading: 2 }, ...(sources.length > 0 ? sources : ['Not stated.']).map((text) => ({ text })));
-  lines.push({ text: 'Date', heading: 2 }, { text: `Pack dated ${longDate(meta.date)}.` }, { text: `Exported ${longDateTime(meta.exportedAt)}.` });
+  lines.push({ text: 'Date', heading: 2 }, { text: `Pack dated ${longDate(meta.date)}.` }, { text: `Exported ${longDateTime(meta.exportedAt)}.` }, ...releaseLines(meta));
   const by = [meta.author, meta.organisation].filter(Boolean).join(', ');
   if (by) lines.push({ text: 'Author', heading: 2 }, { text: by });
   if (meta.contact) {
@@ -85,30 +122,32 @@ export function writeCover(wb: ExcelJS.Workbook, doc: PackDocument): void {
   }
   lines.push(
     { text: 'Provenance', heading: 2 },
-    { text: 'The datasets, SQL, disclosure control and checks behind each item are in the Provenance worksheet.', link: 'Provenance' },
+    // LibreOffice never wraps a cell holding a link, so the link is a short line of its own after the sentence.
+    { text: 'The datasets, SQL, disclosure control and checks behind each item are in the Provenance worksheet.' },
+    { text: 'Go to the Provenance worksheet', link: 'Provenance' },
     { text: `Made with the IDMG analyst workbench, version ${meta.appVersion}.` },
   );
-  ws.getColumn(1).width = 100;
+  ws.getColumn(1).width = A4_TEXT_WIDTH;
   fitRowHeights(ws, 1, writeLines(ws, lines, 1, true) - 1);
   printSetup(ws, meta);
 }
 
-/** Contents: every other worksheet, linked, with what it holds. */
+/** Contents: every worksheet after the cover, linked, with what it holds. */
 export function writeContents(wb: ExcelJS.Workbook, doc: PackDocument, sheets: SheetEntry[]): void {
   const ws = wb.addWorksheet('Contents');
-  const headerRow = writeLines(ws, [{ text: 'Contents', heading: 1 }, { text: ONE_TABLE }, { text: 'Select a sheet name to go to that worksheet.' }], 1);
+  const headerRow = writeLines(ws, [...topLines('Contents', doc.meta), { text: ONE_TABLE }, { text: 'Select a sheet name to go to that worksheet.' }], 1);
   const headers = ['Sheet name', 'Sheet title'];
   addPlainTable(ws, { name: 'Contents_table', ref: `A${headerRow}`, headers, rows: sheets.map((s) => [sheetLink(s.name, s.name), s.title]) });
-  sheets.forEach((_, i) => (ws.getCell(headerRow + 1 + i, 1).font = { underline: true, color: { argb: 'FF0563C1' } }));
+  sheets.forEach((_, i) => linkFont(ws.getCell(headerRow + 1 + i, 1)));
   fitColumns(ws, headers, sheets.map((s) => [s.name, s.title]), 14, 100);
-  fitRowHeights(ws, headerRow, headerRow);
+  fitRowHeights(ws, headerRow, headerRow + sheets.length);
   printSetup(ws, doc.meta, headerRow);
 }
 
 /** Notes: number, text, and the tables that refer to each note. */
 export function writeNotes(wb: ExcelJS.Workbook, doc: PackDocument): void {
   const ws = wb.addWorksheet('Notes');
-  const headerRow = writeLines(ws, [{ text: 'Notes', heading: 1 }, { text: ONE_TABLE }], 1);
+  const headerRow = writeLines(ws, [...topLines('Notes', doc.meta), { text: ONE_TABLE }], 1);
   const headers = ['Note number', 'Note text', 'Used in'];
   const rows = doc.notes.map((n) => {
     const users = doc.items.flatMap((i) =>
@@ -158,13 +197,14 @@ function itemProvenance(item: DocItem): Provenance | null {
 /** Provenance: for every item, its data, SQL, disclosure control, checks, app version and export time. */
 export function writeProvenance(wb: ExcelJS.Workbook, doc: PackDocument): void {
   const ws = wb.addWorksheet('Provenance');
+  const top = topLines('Provenance', doc.meta);
   const intro: Line[] = [
-    { text: 'Provenance', heading: 1 },
+    ...top,
     { text: ONE_TABLE },
     { text: 'How each item in the pack was produced: the data it used, the SQL that ran, disclosure control and the checks made.' },
     { text: `Exported ${longDateTime(doc.meta.exportedAt)} by the IDMG analyst workbench, version ${doc.meta.appVersion}.` },
   ];
-  if (docUsesSynthetic(doc)) intro.splice(1, 0, syntheticLine(doc));
+  if (docUsesSynthetic(doc)) intro.splice(top.length, 0, syntheticLine(doc));
   if (!doc.disclosure.on) intro.push(disclosureOffLine(doc));
   const headerRow = writeLines(ws, intro, 1);
   const headers = ['Item', 'Detail', 'Value'];

@@ -1,12 +1,15 @@
 // Import/export layer: one pack table as one worksheet of the XLSX export (xlsx.ts), the way the Analysis Function's
-// "Releasing statistics in spreadsheets" asks: title in A1, a few lines saying what the sheet holds, then a single
-// Excel table with one header row (units in the headers), numbers stored as numbers with their formats, shorthand
-// as text in the cells it replaces, and the pivot's subtotal and total rows kept, in bold.
+// "Releasing statistics in spreadsheets" asks: title in A1, the marking, a few lines saying what the sheet holds, then
+// a single Excel table with one header row (units in the headers, right-aligned over numbers, wrapped), numbers
+// stored as numbers with their formats, shorthand as text in the cells it replaces, row labels wrapped and the first
+// level in bold (as gptables' default theme has it), and the pivot's subtotal and total rows kept, in bold. No frozen
+// panes: the guidance asks to avoid them (and the way to undo them differs between Excel and LibreOffice); the
+// header row repeats on every printed page instead.
 import type ExcelJS from 'exceljs';
 import type { DocCell, DocColumn, DocTable, PackDocument } from '../pack/document.ts';
 import { type CellStatus, showsValue, shorthand, STATUS_INFO } from '../sdc/status.ts';
 import { itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
-import { addPlainTable, fitColumns, fitRowHeights, type Line, printSetup, tableName, writeLines } from './xlsx-style.ts';
+import { addPlainTable, BOLD_FONT, fitColumns, fitRowHeights, type Line, printSetup, tableName, topLines, writeLines } from './xlsx-style.ts';
 
 interface OutCell {
   value: ExcelJS.CellValue;
@@ -76,7 +79,7 @@ function noteMarker(id: string): string {
 
 /** The lines between the title and the table: what the sheet holds and how to read it. */
 function preamble(t: DocTable, doc: PackDocument, hasNotesSheet: boolean): Line[] {
-  const lines: Line[] = [{ text: `Table ${t.number}: ${t.caption}`, heading: 1 }];
+  const lines: Line[] = topLines(`Table ${t.number}: ${t.caption}`, doc.meta);
   if (itemUsesSynthetic(t)) lines.push({ text: SYNTHETIC_NOTE, warning: true });
   lines.push({ text: 'This worksheet contains one table.' });
   if (t.source) lines.push({ text: /^source\b/i.test(t.source) ? t.source : `Source: ${t.source}` });
@@ -117,21 +120,23 @@ export function writeTableSheet(wb: ExcelJS.Workbook, doc: PackDocument, t: DocT
   const out = t.rows.map((r) => columns.map((col, c) => outCell(r.cells[c], col)));
   const rows = out.length > 0 ? out.map((r) => r.map((c) => c.value)) : [[`There are no rows in this table.`, ...headers.slice(1).map(() => null)]];
 
-  addPlainTable(ws, { name: tableName(sheetName, t.caption), ref: `A${headerRow}`, headers, rows });
+  const numeric = columns.map((col) => col?.kind === 'number');
+  addPlainTable(ws, { name: tableName(sheetName, t.caption), ref: `A${headerRow}`, headers, rows, numeric });
 
   out.forEach((cells, i) => {
     const row = ws.getRow(headerRow + 1 + i);
     const total = t.rows[i]?.kind !== 'item';
     cells.forEach((c, j) => {
       const cell = row.getCell(j + 1);
+      const label = columns[j]?.kind === 'label';
       if (c.numFmt) cell.numFmt = c.numFmt;
-      if (c.right) cell.alignment = { horizontal: 'right' };
-      if (total) cell.font = { bold: true };
+      // Top-aligned, so figures sit level with the first line of a wrapped row label.
+      cell.alignment = { vertical: 'top', ...(c.right ? { horizontal: 'right' as const } : {}), ...(label ? { wrapText: true } : {}) };
+      if (total || (label && j === 0)) cell.font = BOLD_FONT;
     });
   });
 
   fitColumns(ws, headers, out.map((r) => r.map((c) => c.shown)));
-  fitRowHeights(ws, headerRow, headerRow);
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }];
+  fitRowHeights(ws, headerRow, headerRow + out.length);
   printSetup(ws, doc.meta, headerRow);
 }

@@ -1,6 +1,6 @@
 // Import/export layer tests: the Table_n worksheets of the XLSX export, read back cell by cell against the pack
 // document — one header row with units, numbers stored as numbers with their formats, shorthand as text, blank cells
-// explained, subtotal and total rows kept in bold, frozen header, print titles — and nothing dropped.
+// explained, first-level row labels and subtotal and total rows in bold, print titles — and nothing dropped.
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { DocTable, DocTableRow, PackDocument } from '../pack/document.ts';
@@ -36,7 +36,8 @@ function expectSheetMatches(back: Readback, sheet: string, t: DocTable): void {
       } else {
         expect(out.value ?? null, where).toBe(cell.value === '' ? null : cell.value);
       }
-      if (row.kind !== 'item') expect(out.font?.bold, where).toBe(true);
+      // Totals in bold, and the first level of row labels (column A), as gptables' default theme has it.
+      if (row.kind !== 'item' || (c === 0 && col?.kind === 'label')) expect(out.font?.bold, where).toBe(true);
       else expect(out.font?.bold ?? false, where).toBe(false);
     });
   });
@@ -50,7 +51,7 @@ describe('packToXlsx: table worksheets', () => {
     if (!t) throw new Error('sample has a table');
     expectSheetMatches(back, 'Table_1', t);
     const ws = back.wb.getWorksheet('Table_1') as ExcelJS.Worksheet;
-    expect(ws.getRow(7).values).toEqual([
+    expect(ws.getRow(8).values).toEqual([
       undefined,
       'Year',
       'Adult (18 or over) (number of referrals)',
@@ -58,35 +59,35 @@ describe('packToXlsx: table worksheets', () => {
       'Not specified or unknown (number of referrals)',
       'Total (number of referrals)',
     ]);
-    expect(ws.getCell('B8').value).toBe(642);
-    expect(ws.getCell('B8').numFmt).toBe('#,##0');
-    expect(ws.getCell('D8').value).toBe('[c]');
-    expect(ws.getRow(11).values).toEqual([undefined, 'Total', 2564, 1122, 0, 3686]);
-    expect(ws.getCell('E11').font?.bold).toBe(true);
+    expect(ws.getCell('B9').value).toBe(642);
+    expect(ws.getCell('B9').numFmt).toBe('#,##0');
+    expect(ws.getCell('D9').value).toBe('[c]');
+    expect(ws.getRow(12).values).toEqual([undefined, 'Total', 2564, 1122, 0, 3686]);
+    expect(ws.getCell('E12').font?.bold).toBe(true);
   });
 
   it('says above the table what the sheet holds, its source, notes and shorthand', async () => {
     const back = await read(sampleDocument());
     const ws = back.wb.getWorksheet('Table_1') as ExcelJS.Worksheet;
-    const lines = [2, 3, 4, 5, 6].map((r) => ws.getCell(r, 1).text);
+    const lines = [2, 3, 4, 5, 6, 7].map((r) => ws.getCell(r, 1).text);
     expect(lines).toEqual([
+      'OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION',
       'This worksheet contains one table.',
       'Source: Home Office, National Referral Mechanism statistics (Q4 2023 release)',
       'This table refers to notes [note 1], which are in the Notes worksheet.',
       'Some cells show [c] instead of a figure. [c] means Confidential: withheld to protect the people the figures are about.',
       'Subtotal and total rows are included in the table and shown in bold.',
     ]);
-    expect(back.links('Table_1').get('A4')).toBe("'Notes'!A1");
+    expect(back.links('Table_1').get('A5')).toBe("'Notes'!A1");
   });
 
-  it('freezes the panes below the header, repeats the header when printed and sizes the columns', async () => {
+  it('repeats the header when printed and sizes the columns', async () => {
     const back = await read(sampleDocument());
     const ws = back.wb.getWorksheet('Table_1') as ExcelJS.Worksheet;
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
-    expect(back.files['xl/workbook.xml']).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;Table_1&apos;!$7:$7</definedName>`);
+    expect(back.files['xl/workbook.xml']).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;Table_1&apos;!$8:$8</definedName>`);
     for (let c = 1; c <= 5; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(10);
     expect(ws.getColumn(4).width).toBeGreaterThan(ws.getColumn(1).width ?? 0);
-    expect(ws.getCell('B7').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('B8').alignment?.wrapText).toBe(true);
   });
 
   it('writes every table of a pack with several tables to its own sheet, complete', async () => {
@@ -140,7 +141,7 @@ describe('packToXlsx: table worksheets', () => {
     expect(cell(3, 1).font?.bold).toBe(true);
     expect(cell(4, 6).value).toBe('extra');
     expect(cell(4, 5).font?.bold).toBe(true);
-    const text = [2, 3, 4, 5, 6, 7, 8, 9].map((r) => ws.getCell(r, 1).text);
+    const text = [2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => ws.getCell(r, 1).text);
     expect(text).toContain('Blank cells mean there is no figure for that cell.');
     // Meanings come from the status table when the pack's own list lacks a symbol.
     expect(text).toContain('Some cells show [p] instead of a figure. [p] means Provisional: the figure may change when final data are available.');
@@ -170,9 +171,9 @@ describe('packToXlsx: table worksheets', () => {
     doc.items = tablesOf(doc).map((t) => ({ ...t, rows: [] }));
     const back = await read(doc);
     const [raw] = back.tables('Table_1');
-    // Title, "one table", source, notes; then the header row and the one row.
-    expect(raw?.ref).toBe('A5:E6');
-    expect(back.wb.getWorksheet('Table_1')?.getCell('A6').value).toBe('There are no rows in this table.');
+    // Title, marking, "one table", source, notes; then the header row and the one row.
+    expect(raw?.ref).toBe('A6:E7');
+    expect(back.wb.getWorksheet('Table_1')?.getCell('A7').value).toBe('There are no rows in this table.');
   });
 });
 

@@ -3,9 +3,11 @@
 // relationship even when it has an in-document `location`, which Excel treats as a link to a file; here those links
 // keep only their location, as Excel itself writes them. (2) Headings: cells in the heading fonts of xlsx-style.ts get
 // Excel's built-in "Heading 1"/"Heading 2" cell styles, so the titles are headings, not just big bold text.
-// (3) Tables without a totals row lose the totals-row attributes exceljs adds to every table.
+// (3) Tables without a totals row lose the totals-row attributes exceljs adds to every table. (4) The workbook's
+// default font (used by empty cells and the Normal style) becomes 12 pt Arial like every written cell; exceljs always
+// writes 11 pt Calibri.
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
-import { HEADING_SIZES } from './xlsx-style.ts';
+import { BODY_SIZE, FONT_NAME, HEADING_SIZES } from './xlsx-style.ts';
 
 /** Drops the relationship of every hyperlink that has a location inside the workbook. */
 function internalLinks(files: Unzipped): void {
@@ -92,11 +94,20 @@ function tablesWithoutTotals(files: Unzipped): void {
   }
 }
 
+/** The first font of styles.xml is the default: named as the body font, without the theme's "minor" scheme. */
+function defaultFont(files: Unzipped): void {
+  const data = files['xl/styles.xml'];
+  if (!data) return;
+  const font = `<font><sz val="${BODY_SIZE}"/><color theme="1"/><name val="${FONT_NAME}"/><family val="2"/></font>`;
+  files['xl/styles.xml'] = strToU8(strFromU8(data).replace(/(<fonts\b[^>]*>)<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/, `$1${font}`));
+}
+
 /** Applies the finishing touches and re-zips the package. */
 export function finishXlsx(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
   internalLinks(files);
   headingStyles(files);
   tablesWithoutTotals(files);
+  defaultFont(files);
   return zipSync(files, { level: 6 });
 }

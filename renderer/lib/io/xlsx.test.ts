@@ -1,7 +1,7 @@
 // Import/export layer tests: the pack written as XLSX and read back — with exceljs, and unzipped with fflate for the
 // XML exceljs hides — against the Analysis Function's spreadsheet guidance: sheet order, titles in A1 as headings,
-// a linked contents table, notes, tables marked up with one header row, no merged cells, document properties, the
-// protective marking in every header and footer, provenance and the disclosure-off warning.
+// a linked contents table (every sheet after the cover), notes, tables marked up with one header row, no merged cells,
+// document properties, the protective marking in every header and footer, provenance and the disclosure-off warning.
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PackDocument } from '../pack/document.ts';
@@ -55,7 +55,7 @@ describe('packToXlsx: workbook structure', () => {
       'Table 2: NRM referrals by year and age at exploitation, 2011 to 2013 (2)',
       'Provenance',
     ]);
-    for (const w of wb.worksheets) expect(w.getCell('A1').font).toMatchObject({ bold: true, size: 15 });
+    for (const w of wb.worksheets) expect(w.getCell('A1').font).toMatchObject({ name: 'Arial', bold: true, size: 16 });
     const styles = files['xl/styles.xml'] ?? '';
     const h1 = /<cellStyle name="Heading 1" xfId="(\d+)" builtinId="16"\/>/.exec(styles)?.[1];
     expect(h1).toBeDefined();
@@ -114,13 +114,13 @@ describe('packToXlsx: workbook structure', () => {
     expect(files['docProps/app.xml']).toContain('<Company>Home Office Analysis and Insight</Company>');
   });
 
-  it('prints the protective marking and caveat in the header and footer of every sheet', async () => {
+  it('prints the protective marking and caveat in the header and footer of every sheet, in 12 pt Arial', async () => {
     const { wb, files, sheetPath } = await read(sampleDocument(2));
     for (const w of wb.worksheets) {
-      expect(w.headerFooter.oddHeader, w.name).toBe('&C&BOFFICIAL-SENSITIVE&B\nNot for onward distribution');
-      expect(w.headerFooter.oddFooter, w.name).toContain('OFFICIAL-SENSITIVE');
-      expect(w.headerFooter.oddFooter, w.name).toContain('Page &P of &N');
-      expect(files[sheetPath.get(w.name) ?? ''], w.name).toContain('<oddHeader>&amp;C&amp;BOFFICIAL-SENSITIVE');
+      expect(w.headerFooter.oddHeader, w.name).toBe('&C&"Arial,Bold"&12OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION');
+      expect(w.headerFooter.oddFooter, w.name).toContain('OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION');
+      expect(w.headerFooter.oddFooter, w.name).toContain('&R&"Arial,Regular"&12Page &P of &N');
+      expect(files[sheetPath.get(w.name) ?? ''], w.name).toContain('<oddHeader>&amp;C&amp;&quot;Arial,Bold&quot;&amp;12OFFICIAL-SENSITIVE');
     }
     const unmarked = sampleDocument();
     unmarked.meta.marking = null;
@@ -149,15 +149,16 @@ describe('packToXlsx: cover, contents, notes and provenance', () => {
     expect(after('Licence')).toMatch(/^Contains public sector information licensed under the Open Government Licence v3\.0/);
     expect(after('Disclosure control')).toMatch(/^Disclosure control was on for this export/);
     expect(cover.join('\n')).not.toMatch(/turned off/);
-    expect(wb.getWorksheet('Cover')?.getCell(cover.indexOf('Source') + 1, 1).font).toMatchObject({ bold: true, size: 13 });
+    expect(wb.getWorksheet('Cover')?.getCell(cover.indexOf('Source') + 1, 1).font).toMatchObject({ name: 'Arial', bold: true, size: 14 });
   });
 
   it('says prominently on the cover, on each table and in the provenance that disclosure control was off, and why', async () => {
     const { wb } = await read(disclosureOff());
     const cover = columnA(wb.getWorksheet('Cover') as ExcelJS.Worksheet);
     const warning = 'Warning: disclosure control was turned off for this export. Reason: Figures already published in the Q4 2023 release.';
-    expect(cover[1]).toBe(warning);
-    expect(wb.getWorksheet('Cover')?.getCell('A2').font).toMatchObject({ bold: true });
+    expect(cover[1]).toBe('OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION');
+    expect(cover[2]).toBe(warning);
+    expect(wb.getWorksheet('Cover')?.getCell('A3').font).toMatchObject({ bold: true });
     expect(cover.filter((l) => l === warning)).toHaveLength(2);
     const table = columnA(wb.getWorksheet('Table_1') as ExcelJS.Worksheet);
     expect(table).toContain('Disclosure control was not applied to this table. Reason: Figures already published in the Q4 2023 release.');
@@ -168,7 +169,7 @@ describe('packToXlsx: cover, contents, notes and provenance', () => {
     expect(rows).toContainEqual(['Table 2', 'Reason disclosure control was off', 'Figures already published in the Q4 2023 release.']);
   });
 
-  it('links every other sheet from the Contents table, with its title', async () => {
+  it('links every sheet after the cover from the Contents table, with its title', async () => {
     const back = await read(sampleDocument(2));
     const ws = back.wb.getWorksheet('Contents') as ExcelJS.Worksheet;
     const [t] = back.tables('Contents');
@@ -181,8 +182,8 @@ describe('packToXlsx: cover, contents, notes and provenance', () => {
       listed.push(name);
       expect(links.get(`A${r}`), name).toBe(`'${name}'!A1`);
     }
-    expect(listed).toEqual(back.wb.worksheets.map((w) => w.name).filter((n) => n !== 'Contents'));
-    expect(ws.getCell(first + 3, 2).text).toBe('Table 1: NRM referrals by year and age at exploitation, 2011 to 2013 (1)');
+    expect(listed).toEqual(back.wb.worksheets.map((w) => w.name).filter((n) => n !== 'Contents' && n !== 'Cover'));
+    expect(ws.getCell(first + 2, 2).text).toBe('Table 1: NRM referrals by year and age at exploitation, 2011 to 2013 (1)');
     // In-document links carry no external relationship (which Excel would open as a file).
     const sheetXml = back.files[back.sheetPath.get('Contents') ?? ''] ?? '';
     expect(sheetXml).not.toMatch(/<hyperlink\b[^>]*r:id=/);

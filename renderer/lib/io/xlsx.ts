@@ -1,11 +1,13 @@
 // Import/export layer: the briefing pack as an accessible spreadsheet, following the Analysis Function's "Releasing
 // statistics in spreadsheets" (gptables and aftables are the reference implementations): Cover, Contents, Notes, one
-// table a worksheet (Table_1…), then Provenance. Written with exceljs, which runs both in Node (tests) and in the
-// page (its package.json "browser" field gives Vite its self-contained browser build); xlsx-zip.ts then fixes the
-// two things exceljs cannot write (in-document hyperlinks, built-in heading cell styles).
+// table a worksheet (Table_1…), then Provenance. Built as an exceljs workbook, which runs both in Node (tests) and in
+// the page (its package.json "browser" field gives Vite its self-contained browser build). That one workbook is
+// written as XLSX here — xlsx-zip.ts then fixes what exceljs cannot write (in-document hyperlinks, built-in heading
+// cell styles, the default font) — and as ODS by ods.ts, so the two files cannot disagree.
 import ExcelJS from 'exceljs';
 import type { DocTable, PackDocument } from '../pack/document.ts';
 import { type SheetEntry, writeContents, writeCover, writeNotes, writeProvenance } from './xlsx-sheets.ts';
+import { nameFonts } from './xlsx-style.ts';
 import { writeTableSheet } from './xlsx-table.ts';
 import { finishXlsx } from './xlsx-zip.ts';
 
@@ -39,15 +41,16 @@ function setProperties(wb: ExcelJS.Workbook, doc: PackDocument): void {
   wb.modified = created;
 }
 
-/** Writes the pack as an .xlsx file (bytes). Every row and column of every table is written. */
-export async function packToXlsx(doc: PackDocument): Promise<Uint8Array> {
+/** The pack as a workbook in memory: every sheet, cell, format and print set-up, ready for either file format. */
+export function packWorkbook(doc: PackDocument): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   setProperties(wb, doc);
   const tables = tableSheets(doc.items.filter((i) => i.kind === 'table'));
   // The guidance: a Notes worksheet only when there are notes to list.
   const hasNotes = doc.notes.length > 0;
 
-  const contents: SheetEntry[] = [{ name: 'Cover', title: 'About these tables, source, contact, protective marking and shorthand' }];
+  // The guidance: the contents lists every worksheet after the cover.
+  const contents: SheetEntry[] = [];
   if (hasNotes) contents.push({ name: 'Notes', title: 'Notes used in this workbook' });
   for (const { table, name } of tables) contents.push({ name, title: `Table ${table.number}: ${table.caption}` });
   contents.push({ name: 'Provenance', title: 'How each item was produced: data, SQL, disclosure control and checks' });
@@ -57,7 +60,13 @@ export async function packToXlsx(doc: PackDocument): Promise<Uint8Array> {
   if (hasNotes) writeNotes(wb, doc);
   for (const { table, name } of tables) writeTableSheet(wb, doc, table, name, hasNotes);
   writeProvenance(wb, doc);
+  for (const ws of wb.worksheets) nameFonts(ws);
+  return wb;
+}
 
+/** Writes the pack as an .xlsx file (bytes). Every row and column of every table is written. */
+export async function packToXlsx(doc: PackDocument): Promise<Uint8Array> {
+  const wb = packWorkbook(doc);
   const buffer = await wb.xlsx.writeBuffer();
   // exceljs returns a Node Buffer (in the page, its bundled Buffer shim): both are Uint8Array views.
   return finishXlsx(new Uint8Array(buffer as unknown as Uint8Array));

@@ -22,6 +22,14 @@ export interface PackMeta {
   appVersion: string;
   /** When the export was made, ISO timestamp. */
   exportedAt: string;
+  // Release details for the spreadsheet cover (the Analysis Function's guidance asks for them). Optional: the pack
+  // spec and its cover form do not carry them yet (TODO), so exporters fall back to "Not yet decided" / none.
+  /** Status of the figures. */
+  status?: 'provisional' | 'revised' | 'final';
+  /** When the next edition is due: an ISO date or words ("Spring 2027"). */
+  nextUpdate?: string;
+  /** Web address of the release these tables belong to. */
+  releaseUrl?: string;
 }
 
 /** One table cell: a number (kept typed, with its Excel number format) or text; a status shows its shorthand. */
