@@ -69,13 +69,6 @@ export function headerGrid(table: DocTable): HeaderCell[][] {
   return grid;
 }
 
-/** Column widths in %, fixed so every part of a split table lines up and rows measure the same on every page. */
-export function columnWidths(table: DocTable): number[] {
-  const weights = table.columns.map((c) => (c.kind === 'label' ? 1.7 : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (100 * w) / total);
-}
-
 /** "Unit: number of referrals" when every figure shares a unit; '' when none; several units are listed. */
 export function unitsLine(table: DocTable): string {
   const units = [...new Set(table.columns.filter((c) => c.kind === 'number' && c.unit).map((c) => c.unit))];
@@ -109,12 +102,17 @@ export function disclosureOffLine(doc: PackDocument): string | null {
 }
 
 /**
- * The print stylesheet: A4 in the pack's orientation with no page margin (the page sections draw their own), and
+ * The print stylesheet: A4 in the pack's orientation (each page in its own) with no page margin (the page sections draw their own), and
  * nothing printed but the pages — whatever else the page holds (the app around the preview) is hidden.
  */
 export function printCss(g: PageGeometry): string {
+  // Named pages give a wide table's landscape pages their own size in a portrait pack (and the other way round).
   return `@page { size: A4 ${g.orientation}; margin: 0; }
+@page pack-portrait { size: A4 portrait; margin: 0; }
+@page pack-landscape { size: A4 landscape; margin: 0; }
 @media print {
+  .pack-pages .page[data-orientation="portrait"] { page: pack-portrait; }
+  .pack-pages .page[data-orientation="landscape"] { page: pack-landscape; }
   html, body { margin: 0 !important; padding: 0 !important; background: #fff !important; }
   body :not(:is(.pack-pages, .pack-pages *)):not(:has(.pack-pages)) { display: none !important; }
   :has(.pack-pages) { display: block !important; position: static !important; overflow: visible !important;

@@ -74,8 +74,8 @@ function checkInvariants(doc: PackDocument, p: Pagination, measure: Measure): vo
     });
     expect(ps.at(-1)!.part.to).toBe(item.rows.length);
     const heights = ps.map((x) => {
-      let h = measure({ kind: 'table-head', item: i, continued: x.part.continued }) + (x.part.foot ? measure({ kind: 'table-foot', item: i }) : 0);
-      for (let r = x.part.from; r < x.part.to; r++) h += measure({ kind: 'table-row', item: i, row: r });
+      let h = measure({ kind: 'table-head', item: i, group: x.part.group, continued: x.part.continued }) + (x.part.foot ? measure({ kind: 'table-foot', item: i }) : 0);
+      for (let r = x.part.from; r < x.part.to; r++) h += measure({ kind: 'table-row', item: i, group: x.part.group, row: r });
       return h;
     });
     const placed = p.pages.flatMap((page) => page.blocks.filter((b) => b.block.kind === 'table' && b.block.item === i).map((b) => b.height));
