@@ -187,6 +187,25 @@ describe('paginate', () => {
     expect(landscape.geometry.width).toBe(297);
   });
 
+  it('puts a landscape-planned table on landscape pages and its column groups one after another', () => {
+    const doc = docWith([4, 60, 4]);
+    const items = doc.items.flatMap((it, i) => (it.kind === 'table' ? [i] : []));
+    const groups = [{ columns: [0, 1, 2], widths: [2, 1, 1] }, { columns: [0, 3, 4], widths: [2, 1, 1] }];
+    const p = paginate(doc, portrait, fakeMeasure(), { plans: { [items[1]!]: { orientation: 'landscape', groups } } });
+    const wide = parts(p, items[1]!);
+    const pageOf = (n: number) => p.pages[n - 1]!;
+    expect(wide.map((x) => x.part.group)).toEqual([...wide.filter((x) => x.part.group === 0).map(() => 0), ...wide.filter((x) => x.part.group === 1).map(() => 1)]);
+    expect(wide.every((x) => pageOf(x.page).orientation === 'landscape')).toBe(true);
+    expect(wide.slice(1).every((x) => x.part.continued)).toBe(true);
+    expect(wide.filter((x) => x.part.foot).map((x) => x.part.group)).toEqual([1]);
+    // Every row in every group, once.
+    for (const g of [0, 1]) expect(wide.filter((x) => x.part.group === g).reduce((n, x) => n + x.part.to - x.part.from, 0)).toBe(60);
+    // The pages before and after are the pack's own.
+    expect(pageOf(parts(p, items[0]!)[0]!.page).orientation).toBe('portrait');
+    expect(pageOf(parts(p, items[2]!)[0]!.page).orientation).toBe('portrait');
+    expect(p.startPage['table-2']).toBe(wide[0]!.page);
+  });
+
   it('keeps its promises for any mix of tables, breaks and figures', () => {
     const item = fc.oneof(
       fc.record({ kind: fc.constant('table' as const), rows: fc.integer({ min: 0, max: 150 }) }),
