@@ -37,6 +37,7 @@ export function wideTable(number: number, types = EXPLOITATION_TYPES.length): Do
     ],
     rows: RESPONDERS.map((name, r) => ({ kind: 'item' as const, depth: 1, cells: [{ value: name, status: null }, ...heads.map((_, c) => cell(r, c)), { value: wideCount(r, 99), status: null }] })),
     notes: [],
+    provenance: { ...base.provenance, item: `Table ${number}` },
   };
 }
 
