@@ -1,7 +1,8 @@
 // E2E (Chromium, web mode): wide tables printed through Chromium's print pipeline and read back with pdf.js text
 // positions. The issue's table (first responder type × 18 exploitation types and a total, A4 portrait) is split
 // into column groups with the row labels repeated and "(continued)" in the caption; a 10-column one goes on
-// landscape pages; no number, [c] or heading word is ever broken across lines; the pagination guarantees hold.
+// landscape pages; no number, [c] or heading word is ever broken across lines, on screen or in the PDF; the
+// pagination guarantees hold.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
@@ -20,6 +21,17 @@ test('wide tables print without a broken number, [c] or word: split into column 
   const page = await chromiumContext.newPage();
   const doc = widePack();
   const view = await openPrintView(page, url, doc);
+  // On screen too (the same view is the Pack tab's preview): every figure and [c] on one line, no cell overflowing.
+  const cells = await page.locator('section.page td.num').evaluateAll((tds) =>
+    tds.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return { text: td.textContent ?? '', lines: lines.size, overflow: td.scrollWidth > td.clientWidth + 1 };
+    }),
+  );
+  expect(cells.length).toBeGreaterThan(200);
+  expect(cells.filter((c) => c.lines > 1 || c.overflow)).toEqual([]);
   const pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   mkdirSync(artefacts, { recursive: true });
   writeFileSync(join(artefacts, 'wide.pdf'), pdf);
@@ -84,4 +96,37 @@ test('wide tables print without a broken number, [c] or word: split into column 
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
   expect(auditProxy.requests).toEqual([]);
+});
+
+test('the issue\'s wide pivot goes to other pages in the preview by itself, and the analyst can choose landscape or a split', async ({ workbench: page }) => {
+  await page.getByRole('button', { name: /^NRM referrals Oct–Dec 2023/ }).click();
+  await page.getByRole('button', { name: /^Build a pivot table from/ }).click();
+  await page.getByRole('combobox', { name: 'Add first_responder_type to' }).selectOption('rows');
+  await page.getByRole('combobox', { name: 'Add exploitation_type to' }).selectOption('columns');
+  await page.getByRole('combobox', { name: 'Add to pack' }).selectOption('table');
+  await page.getByRole('button', { name: 'Add to pack' }).click();
+  await page.getByRole('button', { name: /^Briefing pack/ }).click();
+  const preview = page.getByRole('region', { name: 'Preview of the pack as it will print' });
+  await expect(preview.getByRole('table', { name: /^Table 1:/ })).toBeVisible();
+  const layout = page.getByRole('combobox', { name: 'Wide table layout of item 1' });
+  await expect(layout).toHaveValue('auto');
+  const landscapePages = preview.locator('section.page[data-orientation="landscape"]');
+  const continued = preview.getByRole('table', { name: /^Table 1 \(continued\):/ });
+  // Chosen by measurement: landscape pages, or column groups "(continued)" when even landscape is too narrow.
+  await expect.poll(async () => (await landscapePages.count()) + (await continued.count())).toBeGreaterThan(0);
+  await layout.selectOption('split');
+  await expect(landscapePages).toHaveCount(0);
+  await expect(continued.first()).toBeVisible();
+  await layout.selectOption('landscape');
+  await expect(landscapePages.first()).toBeVisible();
+  await expect(landscapePages.first().getByRole('table', { name: /^Table 1:/ })).toBeVisible();
+  // Nothing on the preview's pages breaks a figure: every number cell is one line.
+  const broken = await preview.locator('section.page td.num').evaluateAll((tds) =>
+    tds.filter((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    }).length,
+  );
+  expect(broken).toBe(0);
 });
