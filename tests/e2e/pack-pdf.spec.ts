@@ -5,10 +5,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { openPrintView, pdfPages } from './print-view.ts';
 import { rendererDir, startServer } from '../../scripts/serve.ts';
 import type { DocTable, PackDocument } from '../../renderer/lib/pack/document.ts';
 import { sampleDocument } from '../../renderer/lib/pack/sample-document.ts';
@@ -35,40 +34,6 @@ function longPack(orientation: 'portrait' | 'landscape' = 'portrait'): PackDocum
     return { ...item, rows: [...rows, total] } satisfies DocTable;
   });
   return doc;
-}
-
-async function openPrintView(page: Page, url: string, doc: PackDocument): Promise<{ count: number; roles: string[] }> {
-  await page.addInitScript((d) => Object.assign(globalThis, { __PACK__: d }), doc);
-  await page.goto(`${url}pack-print.html`);
-  const pages = page.locator('.pack-pages[data-ready]');
-  await expect(pages).toBeVisible();
-  // Two frames: a re-layout after fonts load or the first resize has landed before the pages are read.
-  await page.evaluate(() => {
-    const raf = (globalThis as unknown as { requestAnimationFrame: (f: () => void) => void }).requestAnimationFrame;
-    return new Promise<void>((r) => raf(() => raf(r)));
-  });
-  const roles = await page.locator('section.page').evaluateAll((els) => els.map((el) => el.getAttribute('data-role') ?? ''));
-  // Nothing runs off a page: every content box holds what pagination put in it.
-  const overflowing = await page.locator('section.page > .pack-content').evaluateAll((els) => els.filter((el) => el.scrollHeight > el.clientHeight + 1).length);
-  expect(overflowing).toBe(0);
-  return { count: Number(await page.locator('.pack-pages').getAttribute('data-page-count')), roles };
-}
-
-async function pdfPages(bytes: Uint8Array): Promise<{ texts: string[]; sizes: Array<[number, number]>; images: number[] }> {
-  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
-  const texts: string[] = [];
-  const sizes: Array<[number, number]> = [];
-  const images: number[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const p = await pdf.getPage(n);
-    const content = await p.getTextContent();
-    texts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
-    sizes.push([p.view[2]! - p.view[0]!, p.view[3]! - p.view[1]!]);
-    const ops = await p.getOperatorList();
-    images.push(ops.fnArray.filter((f) => f === OPS.paintImageXObject).length);
-  }
-  await pdf.destroy();
-  return { texts, sizes, images };
 }
 
 function checkMarkingsAndNumbers(texts: string[]): void {

@@ -32,52 +32,7 @@ export function cellText(cell: DocCell, column: DocColumn): string {
   return showsValue(status) && figure !== '' ? `${figure} ${symbol}` : symbol;
 }
 
-export interface HeaderCell {
-  text: string;
-  colspan: number;
-  rowspan: number;
-  numeric: boolean;
-}
-
-/**
- * The multi-level header rows as cells with spans. '' continues a group: under a label column it continues the
- * cell above (a row span), elsewhere the cell to its left in the same row (a column span).
- */
-export function headerGrid(table: DocTable): HeaderCell[][] {
-  const rows = table.headerRows.length > 0 ? table.headerRows : [table.columns.map((c) => c.header)];
-  const owner: Array<Array<HeaderCell | null>> = rows.map(() => table.columns.map(() => null));
-  const grid: HeaderCell[][] = rows.map(() => []);
-  rows.forEach((row, r) => {
-    table.columns.forEach((column, c) => {
-      const text = row[c] ?? '';
-      const above = (r > 0 ? owner[r - 1]![c] : null) ?? null;
-      const left = (c > 0 ? owner[r]![c - 1] : null) ?? null;
-      const extendAbove = above !== null && above.colspan === 1;
-      if (text === '' && column.kind === 'label' && extendAbove) {
-        above.rowspan++;
-        owner[r]![c] = above;
-      } else if (text === '' && left && left.rowspan === 1 && grid[r]!.includes(left)) {
-        left.colspan++;
-        owner[r]![c] = left;
-      } else if (text === '' && extendAbove) {
-        above.rowspan++;
-        owner[r]![c] = above;
-      } else {
-        const cell = { text, colspan: 1, rowspan: 1, numeric: column.kind === 'number' };
-        grid[r]!.push(cell);
-        owner[r]![c] = cell;
-      }
-    });
-  });
-  return grid;
-}
-
-/** Column widths in %, fixed so every part of a split table lines up and rows measure the same on every page. */
-export function columnWidths(table: DocTable): number[] {
-  const weights = table.columns.map((c) => (c.kind === 'label' ? 1.7 : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (100 * w) / total);
-}
+export { headerGrid, type HeaderCell } from '../../lib/pack/header-grid.ts';
 
 /** "Unit: number of referrals" when every figure shares a unit; '' when none; several units are listed. */
 export function unitsLine(table: DocTable): string {
@@ -112,12 +67,17 @@ export function disclosureOffLine(doc: PackDocument): string | null {
 }
 
 /**
- * The print stylesheet: A4 in the pack's orientation with no page margin (the page sections draw their own), and
+ * The print stylesheet: A4 in the pack's orientation (each page in its own) with no page margin (the page sections draw their own), and
  * nothing printed but the pages — whatever else the page holds (the app around the preview) is hidden.
  */
 export function printCss(g: PageGeometry): string {
+  // Named pages give a wide table's landscape pages their own size in a portrait pack (and the other way round).
   return `@page { size: A4 ${g.orientation}; margin: 0; }
+@page pack-portrait { size: A4 portrait; margin: 0; }
+@page pack-landscape { size: A4 landscape; margin: 0; }
 @media print {
+  .pack-pages .page[data-orientation="portrait"] { page: pack-portrait; }
+  .pack-pages .page[data-orientation="landscape"] { page: pack-landscape; }
   html, body { margin: 0 !important; padding: 0 !important; background: #fff !important; }
   body :not(:is(.pack-pages, .pack-pages *)):not(:has(.pack-pages)) { display: none !important; }
   :has(.pack-pages) { display: block !important; position: static !important; overflow: visible !important;

@@ -1,15 +1,16 @@
-// Import/export layer: the DOCX writer's back matter — notes, the shorthand symbols, a recorded "disclosure control
-// was off" line, the OGL attribution — and the provenance appendix that makes every number traceable: per item its
-// datasets (id, vintage, SHA-256), the SQL that produced it, disclosure control and checks, app version, export time.
+// Import/export layer: the DOCX writer's back matter, block by block as the pack's paginator lays it out (see
+// lib/pack/paginate.ts): the notes (and a recorded "disclosure control was off" line), the shorthand symbols, the
+// OGL attribution, and the provenance appendix that makes every number traceable — per item its datasets (id,
+// vintage, SHA-256), disclosure control, checks and the SQL that produced it — ending with app version and time.
 import { provenanceUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { Paragraph, TextRun } from 'docx';
-import type { DocItem, PackDocument, PackMeta, Provenance } from '../pack/document.ts';
-import { listParagraphs } from './docx-blocks.ts';
+import type { PackDocument, Provenance } from '../pack/document.ts';
+import type { Block } from '../pack/paginate.ts';
+import { hasNotesSection } from '../pack/paginate.ts';
+import { hasProvenance, provenanceChunks } from '../pack/provenance-chunks.ts';
+import { heading, listParagraphs, type Start } from './docx-blocks.ts';
 import { STYLE } from './docx-styles.ts';
 
-const heading1 = (text: string, pageBreakBefore = false): Paragraph => new Paragraph({ text, heading: 'Heading1', pageBreakBefore });
-const heading2 = (text: string): Paragraph => new Paragraph({ text, heading: 'Heading2' });
-const heading3 = (text: string): Paragraph => new Paragraph({ text, heading: 'Heading3' });
 const labelled = (label: string, text: string): Paragraph =>
   new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)] });
 
@@ -20,33 +21,14 @@ export function disclosureOffLine(doc: PackDocument): string | null {
   return `Disclosure control was turned off for this export${reason === '' ? '' : `. Reason given: ${reason}`}`.replace(/\.?$/, '.');
 }
 
-export function notesSection(doc: PackDocument, nextListInstance: () => number): Paragraph[] {
-  const out: Paragraph[] = [heading1('Notes', true)];
-  if (doc.notes.length === 0) out.push(new Paragraph('There are no notes.'));
-  for (const note of doc.notes) out.push(new Paragraph({ children: [new TextRun({ text: `[${note.id}] `, bold: true }), new TextRun(note.text)] }));
-  if (doc.shorthand.length > 0) {
-    out.push(heading2('Symbols used in tables'));
-    out.push(...listParagraphs(doc.shorthand.map((s) => [{ text: s.symbol, bold: true }, { text: ` ${s.meaning}` }]), false, nextListInstance()));
-  }
+function disclosureOff(doc: PackDocument): Paragraph[] {
   const off = disclosureOffLine(doc);
-  if (off !== null) out.push(heading2('Disclosure control'), new Paragraph({ children: [new TextRun({ text: off, bold: true })] }));
-  if (doc.attribution.length > 0) {
-    out.push(heading2('Sources and licence'));
-    for (const line of doc.attribution) out.push(new Paragraph(line));
-  }
-  return out;
+  return off === null ? [] : [heading('Disclosure control', 2), new Paragraph({ children: [new TextRun({ text: off, bold: true })] })];
 }
 
-/** Each statement in the monospace Source Code style, its line breaks kept. */
-function sqlParagraphs(sql: string[]): Paragraph[] {
-  if (sql.length === 0) return [new Paragraph('No SQL: the item was not produced by a query.')];
-  return sql.map(
-    (statement) =>
-      new Paragraph({
-        style: STYLE.code,
-        children: statement.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1 })),
-      }),
-  );
+/** SQL in the monospace Source Code style, its line breaks kept. */
+function sqlParagraph(sql: string, breakBefore = false): Paragraph {
+  return new Paragraph({ style: STYLE.code, pageBreakBefore: breakBefore, children: sql.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1 })) });
 }
 
 function disclosureParagraphs(d: Provenance['disclosure']): Paragraph[] {
@@ -55,10 +37,11 @@ function disclosureParagraphs(d: Provenance['disclosure']): Paragraph[] {
   return [labelled('Rules', d.rules), labelled('Summary', d.summary), labelled('Audit', d.audit)].filter((_, i) => [d.rules, d.summary, d.audit][i] !== '');
 }
 
-function itemProvenance(p: Provenance, meta: PackMeta, nextListInstance: () => number): Paragraph[] {
-  const out: Paragraph[] = [heading2(p.item)];
+/** An item's provenance apart from its SQL: its heading, data, disclosure control and checks. */
+function itemProvenance(p: Provenance, hasSql: boolean, nextListInstance: () => number, start: Start): Paragraph[] {
+  const out: Paragraph[] = [heading(p.item, 2, start)];
   if (provenanceUsesSynthetic(p)) out.push(new Paragraph({ children: [new TextRun({ text: SYNTHETIC_NOTE, bold: true })] }));
-  out.push(heading3('Data'));
+  out.push(heading('Data', 3));
   if (p.datasets.length === 0) out.push(new Paragraph('No dataset recorded.'));
   const datasets = p.datasets.map((d) => [
     { text: d.title, bold: true },
@@ -67,27 +50,44 @@ function itemProvenance(p: Provenance, meta: PackMeta, nextListInstance: () => n
     ...(d.attribution === '' ? [] : [{ text: ` ${d.attribution}` }]),
   ]);
   if (datasets.length > 0) out.push(...listParagraphs(datasets, false, nextListInstance()));
-  out.push(heading3('SQL'), ...sqlParagraphs(p.sql));
-  out.push(heading3('Disclosure control'), ...disclosureParagraphs(p.disclosure));
-  out.push(heading3('Checks'));
+  out.push(heading('Disclosure control', 3), ...disclosureParagraphs(p.disclosure));
+  out.push(heading('Checks', 3));
   if (p.checks.length === 0) out.push(new Paragraph('No reconciliation checks apply.'));
   else out.push(...listParagraphs(p.checks.map((c) => [{ text: c }]), false, nextListInstance()));
-  out.push(new Paragraph({ style: STYLE.small, text: `Produced by the workbench version ${meta.appVersion}; exported ${meta.exportedAt}.` }));
+  if (!hasSql) out.push(heading('SQL', 3), new Paragraph('No SQL: the item was not produced by a query.'));
   return out;
 }
 
-function provenanceOf(item: DocItem): Provenance | null {
-  return item.kind === 'table' || item.kind === 'figure' || item.kind === 'key-figures' ? item.provenance : null;
-}
-
-export function provenanceAppendix(doc: PackDocument, nextListInstance: () => number): Paragraph[] {
-  const items = doc.items.map(provenanceOf).filter((p): p is Provenance => p !== null);
-  return [
-    heading1('Appendix: provenance', true),
-    new Paragraph(
-      `How each table, figure and key figure was produced, so it can be reproduced from its data. Exported ${doc.meta.exportedAt} by the IDMG analyst workbench, version ${doc.meta.appVersion}.`,
-    ),
-    ...(items.length === 0 ? [new Paragraph('The pack has no tables, figures or key figures.')] : []),
-    ...items.flatMap((p) => itemProvenance(p, doc.meta, nextListInstance)),
-  ];
+/** The paragraphs of one back-matter block; `start` puts it on a new page and bookmarks its heading. */
+export function backMatterBlock(doc: PackDocument, block: Block, nextListInstance: () => number, start: Start): Paragraph[] {
+  switch (block.kind) {
+    case 'section-heading':
+      if (block.section === 'notes') return [heading('Notes', 1, start), ...disclosureOff(doc)];
+      return [
+        heading('Appendix: provenance', 1, start),
+        new Paragraph(`How each table, figure and key figure was produced, so it can be reproduced from its data. Exported ${doc.meta.exportedAt} by the IDMG analyst workbench, version ${doc.meta.appVersion}.`),
+        ...(hasNotesSection(doc) ? [] : disclosureOff(doc)),
+        ...(doc.items.some(hasProvenance) ? [] : [new Paragraph('The pack has no tables, figures or key figures.')]),
+      ];
+    case 'note': {
+      const note = doc.notes[block.index];
+      return note ? [new Paragraph({ pageBreakBefore: start.breakBefore === true, children: [new TextRun({ text: `[${note.id}] `, bold: true }), new TextRun(note.text)] })] : [];
+    }
+    case 'symbols':
+      return [heading('Symbols used in tables', 2, start), ...listParagraphs(doc.shorthand.map((s) => [{ text: s.symbol, bold: true }, { text: ` ${s.meaning}` }]), false, nextListInstance())];
+    case 'attribution':
+      return [heading('Sources and licence', 2, start), ...doc.attribution.map((line) => new Paragraph(line))];
+    case 'provenance': {
+      const item = doc.items[block.item];
+      if (!item || !hasProvenance(item)) return [];
+      const chunks = provenanceChunks(item);
+      if (block.part === 0) return itemProvenance(item.provenance, chunks.length > 0, nextListInstance, start);
+      const sql = chunks[block.part - 1] ?? '';
+      return block.part === 1 ? [heading('SQL', 3, start), sqlParagraph(sql)] : [sqlParagraph(sql, start.breakBefore)];
+    }
+    case 'colophon':
+      return [new Paragraph({ style: STYLE.small, pageBreakBefore: start.breakBefore === true, text: `Produced by the workbench version ${doc.meta.appVersion}; exported ${doc.meta.exportedAt}. Disclosure control was ${doc.disclosure.on ? 'on' : 'off'} for this export.` })];
+    default:
+      return [];
+  }
 }

@@ -1,6 +1,7 @@
 // Import/export layer: the DOCX writer's non-table items — commentary (headings, emphasis, real Word lists), key
 // figures, figures as SVG images with a PNG fallback and alt text — and the source/notes lines every table and
-// figure ends with. Each returns docx paragraphs; docx.ts puts them in order.
+// figure ends with. Each returns docx paragraphs; docx.ts puts them in order, `breakBefore` on the first paragraph
+// of a page (docx-layout.ts decides the pages), and bookmarks headings for the contents.
 import { Bookmark, ImageRun, Paragraph, TextRun } from 'docx';
 import type { DocFigure, DocKeyFigures, Run, TextBlock } from '../pack/document.ts';
 import { LIST, STYLE } from './docx-styles.ts';
@@ -17,35 +18,44 @@ export function placeholderPng(): Uint8Array {
   return Uint8Array.from(atob(PLACEHOLDER_PNG_BASE64), (c) => c.charCodeAt(0));
 }
 
+/** Where a block starts: on a new page, and the bookmark its heading carries for the contents (if any). */
+export interface Start { breakBefore?: boolean; anchor?: string }
+
+/** A heading (Heading1–3 style), bookmarked when the contents lists it. */
+export function heading(text: string, level: 1 | 2 | 3, start: Start = {}): Paragraph {
+  const run = new TextRun(text);
+  return new Paragraph({ heading: `Heading${level}`, pageBreakBefore: start.breakBefore === true, children: [start.anchor ? new Bookmark({ id: start.anchor, children: [run] }) : run] });
+}
+
 export function textRuns(runs: Run[]): TextRun[] {
   // Emphasis only where the run has it: an explicit "not bold" would override a bold style (headings, totals).
   return runs.map((r) => new TextRun({ text: r.text, ...(r.bold === true ? { bold: true } : {}), ...(r.italic === true ? { italics: true } : {}) }));
 }
 
 /** One paragraph per item of a real Word list; `instance` makes each numbered list start again at 1. */
-export function listParagraphs(items: Run[][], ordered: boolean, instance: number): Paragraph[] {
+export function listParagraphs(items: Run[][], ordered: boolean, instance: number, breakBefore = false): Paragraph[] {
   return items.map(
-    (runs) => new Paragraph({ style: 'ListParagraph', numbering: { reference: ordered ? LIST.ordered : LIST.bullet, level: 0, instance }, children: textRuns(runs) }),
+    (runs, i) =>
+      new Paragraph({ style: 'ListParagraph', pageBreakBefore: breakBefore && i === 0, numbering: { reference: ordered ? LIST.ordered : LIST.bullet, level: 0, instance }, children: textRuns(runs) }),
   );
 }
 
-export function commentaryParagraphs(blocks: TextBlock[], nextListInstance: () => number): Paragraph[] {
-  return blocks.flatMap((block) => {
-    switch (block.type) {
-      case 'heading':
-        return [new Paragraph({ text: block.text, heading: block.level === 2 ? 'Heading2' : 'Heading3' })];
-      case 'paragraph':
-        return [new Paragraph({ children: textRuns(block.runs) })];
-      case 'list':
-        return listParagraphs(block.items, block.ordered, nextListInstance());
-    }
-  });
+/** One block of commentary. */
+export function commentaryParagraphs(block: TextBlock, nextListInstance: () => number, start: Start = {}): Paragraph[] {
+  switch (block.type) {
+    case 'heading':
+      return [heading(block.text, block.level, start)];
+    case 'paragraph':
+      return [new Paragraph({ pageBreakBefore: start.breakBefore === true, children: textRuns(block.runs) })];
+    case 'list':
+      return listParagraphs(block.items, block.ordered, nextListInstance(), start.breakBefore);
+  }
 }
 
 /** Key figures as a short bulleted list, each figure in bold before what it counts. */
-export function keyFigureParagraphs(item: DocKeyFigures, listInstance: number): Paragraph[] {
+export function keyFigureParagraphs(item: DocKeyFigures, listInstance: number, start: Start = {}): Paragraph[] {
   const items = item.figures.map((f): Run[] => [{ text: f.value, bold: true }, { text: ` ${f.label}` }]);
-  return [new Paragraph({ text: item.caption, heading: 'Heading2' }), ...listParagraphs(items, false, listInstance)];
+  return [heading(item.caption, 2, start), ...listParagraphs(items, false, listInstance)];
 }
 
 /** "Source: …" then the text of each note attached, "[note 1] …", in a smaller size under the table or figure. */
@@ -69,6 +79,7 @@ export function figureParagraphs(
   png: Uint8Array | undefined,
   notes: Map<string, string>,
   area: { width: number; height: number },
+  breakBefore = false,
 ): Paragraph[] {
   const title = `Figure ${figure.number}: ${figure.caption}`;
   const image = new ImageRun({
@@ -79,7 +90,7 @@ export function figureParagraphs(
     altText: { name: `Figure ${figure.number}`, title, description: figure.altText },
   });
   return [
-    new Paragraph({ style: 'Caption', children: [new Bookmark({ id: figureAnchor(figure.number), children: [new TextRun(title)] })] }),
+    new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore, children: [new Bookmark({ id: figureAnchor(figure.number), children: [new TextRun(title)] })] }),
     new Paragraph({ keepNext: true, children: [image] }),
     ...sourceAndNotes(figure.source, figure.notes, notes),
   ];

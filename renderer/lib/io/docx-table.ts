@@ -1,10 +1,17 @@
-// Import/export layer: one pack table as a real Word table for the DOCX writer — caption above (Caption style, with
-// a bookmark the list of tables links to), header rows that repeat on every page, rows that never split, figures
-// formatted as the app shows them with shorthand for withheld cells, totals in bold, source and notes below.
-import { AlignmentType, Bookmark, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+// Import/export layer: one part of a pack table as a real Word table for the DOCX writer — the rows of one column
+// group that docx-layout.ts put on one page, under the caption (Caption style; the first part bookmarked for the
+// list of tables, later ones "Table n (continued)"), header rows that repeat, rows that never split, figures
+// formatted as the app shows them with shorthand for withheld cells, totals in bold, source and notes below. Column
+// widths come from the content (fixed layout), so no figure and no word is ever broken inside.
+import { AlignmentType, Bookmark, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { headerGrid, type HeaderCell } from '../pack/header-grid.ts';
 import type { DocCell, DocColumn, DocTable } from '../pack/document.ts';
+import type { TablePart } from '../pack/paginate.ts';
+import type { ColumnGroup } from '../pack/wide-table.ts';
+import { groupTable } from '../pack/wide-table.ts';
 import { shorthand, showsValue } from '../sdc/status.ts';
 import { sourceAndNotes } from './docx-blocks.ts';
+import { CELL_MARGIN } from './docx-styles.ts';
 
 /** Word bookmark names allow letters, digits and underscores only. */
 export const tableAnchor = (n: number): string => `Table_${n}`;
@@ -36,18 +43,14 @@ export function cellText(cell: DocCell, column: DocColumn): string {
 }
 
 const HEADER_FILL = 'F3F2F1';
-const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 } as const;
 
-/** Label columns get twice the width of number columns; the table fills the text width. */
-function columnWidths(columns: DocColumn[], textWidth: number): number[] {
-  const weights = columns.map((c) => (c.kind === 'label' ? 2 : 1));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  return weights.map((w) => Math.floor((textWidth * w) / total));
-}
+interface CellOptions { number: boolean; bold: boolean; header: boolean; span?: number; merge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType] }
 
-function cell(text: string, width: number, opts: { number: boolean; bold: boolean; header: boolean }): TableCell {
+function cell(text: string, width: number, opts: CellOptions): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    ...(opts.span !== undefined && opts.span > 1 ? { columnSpan: opts.span } : {}),
+    ...(opts.merge ? { verticalMerge: opts.merge } : {}),
     margins: CELL_MARGIN,
     ...(opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
     children: [
@@ -64,7 +67,7 @@ function cell(text: string, width: number, opts: { number: boolean; bold: boolea
  * The header rows' text. When every number column has the same unit it goes in a line under the caption; when
  * units differ each number column's bottom header says its own, "(%)".
  */
-function headerTexts(table: DocTable): { rows: string[][]; unitLine: string | null } {
+export function headerTexts(table: DocTable): { rows: string[][]; unitLine: string | null } {
   const units = new Set(table.columns.filter((c) => c.kind === 'number').map((c) => c.unit));
   const rows = table.headerRows.length > 0 ? table.headerRows.map((r) => [...r]) : [table.columns.map((c) => c.header)];
   if (units.size === 1) {
@@ -79,39 +82,65 @@ function headerTexts(table: DocTable): { rows: string[][]; unitLine: string | nu
   return { rows, unitLine: null };
 }
 
-export function tableParts(table: DocTable, notes: Map<string, string>, textWidth: number): Array<Paragraph | Table> {
-  const widths = columnWidths(table.columns, textWidth);
-  const { rows: headers, unitLine } = headerTexts(table);
-  const headerRows = headers.map(
-    (texts) =>
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: table.columns.map((c, i) => cell(texts[i] ?? '', widths[i] ?? 0, { number: c.kind === 'number', bold: true, header: true })),
-      }),
-  );
-  const bodyRows = table.rows.map(
+/**
+ * Word header rows from the header grid: a group heading spans its columns, a heading over several rows is merged
+ * down, as in the print view — so a heading is as wide as the columns it names.
+ */
+function headerRowsOf(grid: HeaderCell[][], widths: number[]): TableRow[] {
+  const down: Array<Map<number, HeaderCell>> = grid.map(() => new Map());
+  const across = (c: number, span: number) => widths.slice(c, c + span).reduce((a, b) => a + b, 0);
+  return grid.map((row, r) => {
+    const cells: TableCell[] = [];
+    let [c, k] = [0, 0];
+    while (c < widths.length) {
+      const above = down[r]!.get(c);
+      const own = above ? undefined : row[k++];
+      const h = above ?? own;
+      if (!h) break;
+      if (own) for (let d = 1; d < own.rowspan; d++) down[r + d]?.set(c, own);
+      const merge = above ? VerticalMergeType.CONTINUE : h.rowspan > 1 ? VerticalMergeType.RESTART : undefined;
+      cells.push(cell(above ? '' : h.text, across(c, h.colspan), { number: h.numeric && h.colspan === 1, bold: true, header: true, span: h.colspan, merge }));
+      c += h.colspan;
+    }
+    return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
+  });
+}
+
+/**
+ * One part of a table: rows [from, to) of one column group, at the group's widths (twips). `breakBefore` starts it
+ * on a new page, as docx-layout.ts laid it out.
+ */
+export function tablePart(table: DocTable, part: TablePart, group: ColumnGroup, notes: Map<string, string>, breakBefore: boolean): Array<Paragraph | Table> {
+  const shown = groupTable(table, group.columns);
+  const widths = group.widths.map((w) => Math.floor(w));
+  const { rows: headers, unitLine } = headerTexts(shown);
+  const headerRows = headerRowsOf(headerGrid({ headerRows: headers, columns: shown.columns }), widths);
+  const bodyRows = shown.rows.slice(part.from, part.to).map(
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: table.columns.map((c, i) => {
-          const data = row.cells[i] ?? { value: null, status: null };
-          return cell(cellText(data, c), widths[i] ?? 0, { number: c.kind === 'number', bold: row.kind !== 'item', header: false });
+        children: shown.columns.map((c, i) => {
+          const text = cellText(row.cells[i] ?? { value: null, status: null }, c);
+          // A figure with its shorthand ("12 [p]") is one unbreakable piece.
+          return cell(c.kind === 'number' ? text.replace(/ /g, '\u00a0') : text, widths[i] ?? 0, { number: c.kind === 'number', bold: row.kind !== 'item', header: false });
         }),
       }),
   );
+  const title = part.continued ? `Table ${table.number} (continued): ${table.caption}` : `Table ${table.number}: ${table.caption}`;
   const caption = new Paragraph({
     style: 'Caption',
-    children: [new Bookmark({ id: tableAnchor(table.number), children: [new TextRun(`Table ${table.number}: ${table.caption}`)] })],
+    pageBreakBefore: breakBefore,
+    children: part.continued ? [new TextRun(title)] : [new Bookmark({ id: tableAnchor(table.number), children: [new TextRun(title)] })],
   });
   return [
     caption,
-    ...(unitLine === null ? [] : [new Paragraph({ text: unitLine, keepNext: true })]),
+    ...(unitLine === null || part.continued ? [] : [new Paragraph({ text: unitLine, keepNext: true })]),
     new Table({
       rows: [...headerRows, ...bodyRows],
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
+      layout: TableLayoutType.FIXED,
     }),
-    ...sourceAndNotes(table.source, table.notes, notes),
+    ...(part.foot ? sourceAndNotes(table.source, table.notes, notes) : []),
   ];
 }

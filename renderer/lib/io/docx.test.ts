@@ -82,7 +82,11 @@ describe('packToDocx: the sample pack', () => {
       expect(r).toContain('<w:cantSplit/>');
       expect(r.includes('<w:tblHeader/>')).toBe(i < 2);
     });
-    expect(cellsOf(rows[0] ?? '')).toEqual(['Year', 'Age at exploitation', '', '', '']);
+    // "Age at exploitation" spans its four columns; "Year" is merged down over the second header row.
+    expect(cellsOf(rows[0] ?? '')).toEqual(['Year', 'Age at exploitation']);
+    expect(rows[0]).toMatch(/<w:gridSpan w:val="4"\/>[\s\S]*Age at exploitation/);
+    expect(rows[0]).toContain('<w:vMerge w:val="restart"/>');
+    expect(rows[1]).toContain('<w:vMerge w:val="continue"/>');
     expect(cellsOf(rows[1] ?? '')).toEqual(['', 'Adult (18 or over)', 'Child (17 or under)', 'Not specified or unknown', 'Total']);
   });
 
@@ -193,7 +197,8 @@ describe('packToDocx: the sample pack', () => {
 
   it('sets A4 portrait with a page break where the pack has one', () => {
     expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"( w:orient="portrait")?\/>/);
-    expect(body).toContain('<w:br w:type="page"/>');
+    // The figure follows the pack's page break: its caption starts a page.
+    expect(body).toMatch(/<w:pStyle w:val="Caption"\/><w:pageBreakBefore\/><\/w:pPr><w:bookmarkStart w:name="Figure_1"/);
   });
 });
 

@@ -3,7 +3,7 @@
 // every field typed, unknown keys rejected, rows as wide as the table — and a malformed one makes its item
 // unreadable here, in words, instead of throwing a TypeError later in the preview or an export.
 import type { CellStatus, StatusCode } from '../sdc/status.ts';
-import type { DocCell, DocColumn, DocItem, DocTableRow, Provenance, Run, TextBlock } from './document.ts';
+import { WIDE_MODES, type DocCell, type DocColumn, type DocItem, type DocTableRow, type Provenance, type Run, type TextBlock } from './document.ts';
 import { bool, formatError, list, num, object, oneOf, text, texts } from './shape.ts';
 
 const STATUS_CODES: readonly StatusCode[] = ['c', 'x', 'z', 'u', 'e', 'p', 'r'];
@@ -87,7 +87,7 @@ function parseBlock(v: unknown, where: string): TextBlock {
   throw formatError('not-allowed', where, `The pack's ${where} is of an unknown type (${JSON.stringify(type)}).`);
 }
 
-const TABLE_KEYS = ['kind', 'number', 'caption', 'headerRows', 'columns', 'rows', 'source', 'notes', 'provenance'];
+const TABLE_KEYS = ['kind', 'number', 'caption', 'headerRows', 'columns', 'rows', 'source', 'notes', 'provenance', 'wide'];
 const FIGURE_KEYS = ['kind', 'number', 'caption', 'svg', 'width', 'height', 'altText', 'source', 'notes', 'provenance'];
 
 /** One resolved document part, as frozen into a pack item. */
@@ -103,7 +103,7 @@ export function parseDocItem(v: unknown, where: string): DocItem {
         if (r.length !== columns.length) throw formatError('not-allowed', w, `The pack's ${w} header row ${i + 1} has ${r.length} headings for ${columns.length} columns.`);
       });
       const rows = list(o.rows, `${w} rows`, (r, n) => parseRow(r, `${w} row ${n}`, columns.length));
-      return { kind, number: num(o.number, `${w} number`, { integer: true, min: 0 }), caption: text(o.caption, `${w} caption`), headerRows, columns, rows, source: text(o.source, `${w} source`), notes: texts(o.notes, `${w} notes`), provenance: parseProvenance(o.provenance, `${w} provenance`) };
+      return { kind, number: num(o.number, `${w} number`, { integer: true, min: 0 }), caption: text(o.caption, `${w} caption`), headerRows, columns, rows, source: text(o.source, `${w} source`), notes: texts(o.notes, `${w} notes`), provenance: parseProvenance(o.provenance, `${w} provenance`), ...(o.wide === undefined ? {} : { wide: oneOf(o.wide, `${w} layout when wider than the page`, WIDE_MODES) }) };
     }
     case 'figure': {
       const o = object(v, `${where} (a figure)`, FIGURE_KEYS);

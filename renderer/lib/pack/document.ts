@@ -72,6 +72,13 @@ export interface Provenance {
   checks: string[];
 }
 
+/**
+ * A table wider than its page: 'auto' decides from measured widths (landscape pages when that fits, else column
+ * groups); 'landscape' puts it on landscape pages (split there if still too wide); 'split' keeps the pack's pages.
+ */
+export type WideMode = 'auto' | 'landscape' | 'split';
+export const WIDE_MODES: readonly WideMode[] = ['auto', 'landscape', 'split'];
+
 export interface DocTable {
   kind: 'table';
   /** "Table 1" … numbered in pack order. */
@@ -87,6 +94,8 @@ export interface DocTable {
   /** Note ids (see PackDocument.notes) attached to this table. */
   notes: string[];
   provenance: Provenance;
+  /** How the table goes when wider than its page (lib/pack/wide-table.ts); absent means 'auto'. */
+  wide?: WideMode;
 }
 
 export interface DocFigure {

@@ -74,8 +74,8 @@ function checkInvariants(doc: PackDocument, p: Pagination, measure: Measure): vo
     });
     expect(ps.at(-1)!.part.to).toBe(item.rows.length);
     const heights = ps.map((x) => {
-      let h = measure({ kind: 'table-head', item: i, continued: x.part.continued }) + (x.part.foot ? measure({ kind: 'table-foot', item: i }) : 0);
-      for (let r = x.part.from; r < x.part.to; r++) h += measure({ kind: 'table-row', item: i, row: r });
+      let h = measure({ kind: 'table-head', item: i, group: x.part.group, continued: x.part.continued }) + (x.part.foot ? measure({ kind: 'table-foot', item: i }) : 0);
+      for (let r = x.part.from; r < x.part.to; r++) h += measure({ kind: 'table-row', item: i, group: x.part.group, row: r });
       return h;
     });
     const placed = p.pages.flatMap((page) => page.blocks.filter((b) => b.block.kind === 'table' && b.block.item === i).map((b) => b.height));
@@ -185,6 +185,25 @@ describe('paginate', () => {
     checkInvariants(doc, landscape, measure);
     expect(landscape.pages.length).toBeGreaterThan(portraitPages);
     expect(landscape.geometry.width).toBe(297);
+  });
+
+  it('puts a landscape-planned table on landscape pages and its column groups one after another', () => {
+    const doc = docWith([4, 60, 4]);
+    const items = doc.items.flatMap((it, i) => (it.kind === 'table' ? [i] : []));
+    const groups = [{ columns: [0, 1, 2], widths: [2, 1, 1] }, { columns: [0, 3, 4], widths: [2, 1, 1] }];
+    const p = paginate(doc, portrait, fakeMeasure(), { plans: { [items[1]!]: { orientation: 'landscape', groups } } });
+    const wide = parts(p, items[1]!);
+    const pageOf = (n: number) => p.pages[n - 1]!;
+    expect(wide.map((x) => x.part.group)).toEqual([...wide.filter((x) => x.part.group === 0).map(() => 0), ...wide.filter((x) => x.part.group === 1).map(() => 1)]);
+    expect(wide.every((x) => pageOf(x.page).orientation === 'landscape')).toBe(true);
+    expect(wide.slice(1).every((x) => x.part.continued)).toBe(true);
+    expect(wide.filter((x) => x.part.foot).map((x) => x.part.group)).toEqual([1]);
+    // Every row in every group, once.
+    for (const g of [0, 1]) expect(wide.filter((x) => x.part.group === g).reduce((n, x) => n + x.part.to - x.part.from, 0)).toBe(60);
+    // The pages before and after are the pack's own.
+    expect(pageOf(parts(p, items[0]!)[0]!.page).orientation).toBe('portrait');
+    expect(pageOf(parts(p, items[2]!)[0]!.page).orientation).toBe('portrait');
+    expect(p.startPage['table-2']).toBe(wide[0]!.page);
   });
 
   it('keeps its promises for any mix of tables, breaks and figures', () => {

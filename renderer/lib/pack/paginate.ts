@@ -1,10 +1,14 @@
 // Pack layer, pure: lays a pack document out into printed pages. Chromium's print pipeline cannot number "Page X
 // of Y" on every path nor put page numbers in a contents list, so the print view paginates itself: a measurer
 // (the DOM in the app, a fake in tests) gives block heights, and this decides every page — so the contents' page
-// numbers are correct by construction, table rows never split and header rows repeat on continuation pages.
+// numbers are correct by construction, table rows never split and header rows repeat on continuation pages. A
+// wide table follows its plan (wide-table.ts): landscape pages, or column groups one after another.
 import type { PackDocument } from './document.ts';
-import { contentSize, type PageGeometry } from './page-geometry.ts';
+import { a4, contentSize, type PageGeometry } from './page-geometry.ts';
+import { Flow } from './page-flow.ts';
+import { placeTable, groupWhole, tableLead } from './paginate-table.ts';
 import { hasProvenance, provenanceChunks } from './provenance-chunks.ts';
+import { defaultPlan, type Orientation, type TablePlan } from './wide-table.ts';
 
 /** `id`: anchor of the item's first block ("table-1", "figure-2", "item-3-block-0", "notes", "provenance"). */
 export interface ContentsEntry { id: string; label: string; level: 1 | 2; page: number }
@@ -23,18 +27,21 @@ export type FlowBlock =
   | { kind: 'provenance'; item: number; part: number }
   | { kind: 'colophon' };
 
-/** Rows [from, to) of a table under its caption and header rows; the source and notes follow the last part. */
-export interface TablePart { kind: 'table'; item: number; from: number; to: number; continued: boolean; foot: boolean }
+/**
+ * Rows [from, to) of column group `group` of a table (see its plan) under its caption and header rows; the source
+ * and notes follow the last part of the last group.
+ */
+export interface TablePart { kind: 'table'; item: number; group: number; from: number; to: number; continued: boolean; foot: boolean }
 
 export type Block = FlowBlock | TablePart | { kind: 'title' } | { kind: 'figure'; item: number; scale: number };
 
 /** What the measurer is asked for, in CSS px at the content width. */
 export type Measured =
   | FlowBlock
-  /** Caption, header rows and the table's own chrome, without body rows. */
-  | { kind: 'table-head'; item: number; continued: boolean }
-  | { kind: 'table-row'; item: number; row: number }
-  /** Source line and notes under a table. */
+  /** Caption, header rows and the table's own chrome, without body rows, of one column group at its plan's width. */
+  | { kind: 'table-head'; item: number; group: number; continued: boolean }
+  | { kind: 'table-row'; item: number; group: number; row: number }
+  /** Source line and notes under a table (its last column group). */
   | { kind: 'table-foot'; item: number }
   /** A whole figure at natural size, and the part of it that scales (the graphic). */
   | { kind: 'figure'; item: number }
@@ -45,11 +52,13 @@ export type Measure = (m: Measured) => number;
 /** A block at `y` px from the top of the page's content box. */
 export interface PlacedBlock { block: Block; y: number; height: number }
 
-export interface Page { number: number; role: 'title' | 'contents' | 'body'; blocks: PlacedBlock[] }
+export interface Page { number: number; role: 'title' | 'contents' | 'body'; orientation: Orientation; blocks: PlacedBlock[] }
 
 export interface Pagination {
   geometry: PageGeometry;
   pages: Page[];
+  /** How each table (by item index) was laid out: its pages' orientation and column groups. */
+  plans: Record<number, TablePlan>;
   contents: ContentsEntry[];
   /** Anchor id (as in ContentsEntry.id) → the page its item starts on. */
   startPage: Record<string, number>;
@@ -59,7 +68,6 @@ export interface Pagination {
 
 /** Px kept free at the foot of every page: print and screen text layout can differ by a fraction of a line. */
 export const DEFAULT_SLACK = 6;
-const MIN_ROWS_WITH_HEADER = 2;
 
 export const tableId = (n: number) => `table-${n}`;
 export const figureId = (n: number) => `figure-${n}`;
@@ -85,32 +93,6 @@ export function contentsEntries(doc: PackDocument): ContentsEntry[] {
   if (hasNotesSection(doc)) entries.push({ id: 'notes', label: 'Notes', level: 1, page: 0 });
   entries.push({ id: 'provenance', label: 'Appendix: provenance', level: 1, page: 0 });
   return entries;
-}
-
-/** Blocks stacked down pages; `pages` is 0-based here, numbered when the document is assembled. */
-class Flow {
-  pages: PlacedBlock[][] = [[]];
-  /** Blocks taller than a whole page: they would be cut off in print, so the view says so. */
-  oversized: Block[] = [];
-  private y = 0;
-  constructor(readonly limit: number) {}
-  get index(): number { return this.pages.length - 1; }
-  get empty(): boolean { return this.pages[this.index]!.length === 0; }
-  get remaining(): number { return this.limit - this.y; }
-  newPage(): void {
-    if (this.empty) return;
-    this.pages.push([]);
-    this.y = 0;
-  }
-  /** Starts a new page unless `height` fits in what is left (or the page is still empty). */
-  ensure(height: number): void {
-    if (height > this.remaining + 1e-6) this.newPage();
-  }
-  put(block: Block, height: number): void {
-    if (height > this.limit + 1e-6) this.oversized.push(block);
-    this.pages[this.index]!.push({ block, y: this.y, height });
-    this.y += height;
-  }
 }
 
 /** One step of the body: a flow block (kept with the next step when it is a heading), a table, a figure or a break. */
@@ -144,13 +126,14 @@ function fitFigure(measure: Measure, item: number, limit: number): { height: num
 }
 
 /** The height the step needs at the top of where it lands: a heading is kept with this much of what follows. */
-function leadHeight(step: Step | undefined, doc: PackDocument, measure: Measure, limit: number): number {
+function leadHeight(step: Step | undefined, doc: PackDocument, measure: Measure, limit: number, plans: Record<number, TablePlan>): number {
   if (!step || step.kind === 'break') return 0;
   if (step.kind === 'flow') return step.height;
   if (step.kind === 'figure') return fitFigure(measure, step.item, limit).height;
   const rows = tableRows(doc, step.item);
-  const whole = tableWhole(measure, step.item, rows);
-  return whole <= limit ? whole : tableLead(measure, step.item, rows);
+  const single = (plans[step.item]?.groups.length ?? 1) === 1;
+  const whole = groupWhole(measure, step.item, rows, 0, single);
+  return whole <= limit ? whole : tableLead(measure, step.item, rows, single);
 }
 
 function tableRows(doc: PackDocument, item: number): number {
@@ -158,64 +141,11 @@ function tableRows(doc: PackDocument, item: number): number {
   return t?.kind === 'table' ? t.rows.length : 0;
 }
 
-/** A table's caption and header rows are never left alone at the foot of a page: they need a few rows with them. */
-function tableLead(measure: Measure, item: number, rows: number): number {
-  const first = Math.min(MIN_ROWS_WITH_HEADER, rows);
-  let h = measure({ kind: 'table-head', item, continued: false });
-  for (let r = 0; r < first; r++) h += measure({ kind: 'table-row', item, row: r });
-  return first === rows ? h + measure({ kind: 'table-foot', item }) : h;
-}
+interface Body { pages: PlacedBlock[][]; orientations: Orientation[]; starts: Map<string, number>; oversized: Block[] }
 
-function tableWhole(measure: Measure, item: number, rows: number): number {
-  let h = measure({ kind: 'table-head', item, continued: false }) + measure({ kind: 'table-foot', item });
-  for (let r = 0; r < rows; r++) h += measure({ kind: 'table-row', item, row: r });
-  return h;
-}
-
-/**
- * Lays out one table — whole on this page, whole on the next, or split between rows with its header rows repeated
- * under "Table n (continued)" — and returns the page index where it starts.
- */
-function placeTable(flow: Flow, measure: Measure, item: number, rows: number): number {
-  const rowH = Array.from({ length: rows }, (_, r) => measure({ kind: 'table-row', item, row: r }));
-  const head = measure({ kind: 'table-head', item, continued: false });
-  const headCont = measure({ kind: 'table-head', item, continued: true });
-  const foot = measure({ kind: 'table-foot', item });
-  const whole = tableWhole(measure, item, rows);
-  if (whole > flow.remaining && whole <= flow.limit) flow.newPage();
-  else flow.ensure(tableLead(measure, item, rows));
-  let from = 0;
-  let continued = false;
-  let start = -1;
-  for (;;) {
-    let h = continued ? headCont : head;
-    let to = from;
-    while (to < rows && h + rowH[to]! <= flow.remaining) h += rowH[to++]!;
-    let fits = true;
-    if (to === rows && h + foot > flow.remaining) {
-      // The source and notes stay with the last row: carry that row over rather than leave the foot alone.
-      if (to - from > 1) h -= rowH[--to]!;
-      else [to, h, fits] = [from, continued ? headCont : head, false];
-    }
-    if (to === from && (rows > 0 || !fits)) {
-      if (!flow.empty) {
-        flow.newPage();
-        continue;
-      }
-      if (to < rows) h += rowH[to++]!; // taller than a page even alone: printed anyway rather than loop
-    }
-    const withFoot = to === rows;
-    if (start < 0) start = flow.index;
-    flow.put({ kind: 'table', item, from, to, continued, foot: withFoot }, h + (withFoot ? foot : 0));
-    if (withFoot) return start;
-    flow.newPage();
-    from = to;
-    continued = true;
-  }
-}
-
-function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages: PlacedBlock[][]; starts: Map<string, number>; oversized: Block[] } {
-  const flow = new Flow(limit);
+function layoutBody(doc: PackDocument, measure: Measure, base: Orientation, limits: Record<Orientation, number>, plans: Record<number, TablePlan>, lead: number): Body {
+  const limit = limits[base];
+  const flow = new Flow(limits, base, lead);
   const starts = new Map<string, number>();
   const mark = (anchor: string | undefined) => {
     if (anchor && !starts.has(anchor)) starts.set(anchor, flow.index);
@@ -223,8 +153,10 @@ function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages
   const steps = bodySteps(doc, measure);
   steps.forEach((step, k) => {
     if (step.kind === 'break') return flow.newPage();
+    // After a table on landscape pages, the pack's own pages resume.
+    if (step.kind !== 'table' && flow.orientation !== base) flow.newPage(base);
     if (step.kind === 'flow') {
-      flow.ensure(step.height + (step.keepWithNext ? leadHeight(steps[k + 1], doc, measure, limit) : 0));
+      flow.ensure(step.height + (step.keepWithNext ? leadHeight(steps[k + 1], doc, measure, limit, plans) : 0));
       mark(step.anchor);
       return flow.put(step.block, step.height);
     }
@@ -234,7 +166,7 @@ function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages
       mark(step.anchor);
       return flow.put({ kind: 'figure', item: step.item, scale }, height);
     }
-    starts.set(step.anchor, placeTable(flow, measure, step.item, tableRows(doc, step.item)));
+    starts.set(step.anchor, placeTable(flow, measure, step.item, tableRows(doc, step.item), plans[step.item]!));
   });
   const section = (blocks: FlowBlock[]) => {
     flow.newPage();
@@ -260,23 +192,39 @@ function layoutBody(doc: PackDocument, measure: Measure, limit: number): { pages
   });
   appendix.push({ kind: 'colophon' });
   section(appendix);
-  return { pages: flow.pages, starts, oversized: flow.oversized };
+  return { pages: flow.pages, orientations: flow.orientations, starts, oversized: flow.oversized };
+}
+
+export interface PaginateOptions {
+  /** Px kept free at the foot of every page (DEFAULT_SLACK). */
+  slack?: number;
+  /** Each table's plan by item index (wide-table.ts); a table without one goes as it is on the pack's pages. */
+  plans?: Record<number, TablePlan>;
+  /** Px taken at the top of the first body page by something the exporter adds there (the DOCX repeats the title). */
+  bodyLead?: number;
 }
 
 /**
  * Pages of the document: the title page, the contents (as many pages as it takes), the items in order, then the
  * notes and the provenance appendix, each starting a page. Every page number it reports is where the item starts.
  */
-export function paginate(doc: PackDocument, geometry: PageGeometry, measure: Measure, options: { slack?: number } = {}): Pagination {
-  const limit = contentSize(geometry).height - (options.slack ?? DEFAULT_SLACK);
-  const body = layoutBody(doc, measure, limit);
+export function paginate(doc: PackDocument, geometry: PageGeometry, measure: Measure, options: PaginateOptions = {}): Pagination {
+  const slack = options.slack ?? DEFAULT_SLACK;
+  const base = geometry.orientation;
+  const limits = { portrait: contentSize(a4('portrait', geometry.margin)).height - slack, landscape: contentSize(a4('landscape', geometry.margin)).height - slack };
+  const limit = limits[base];
+  const plans: Record<number, TablePlan> = {};
+  doc.items.forEach((item, i) => {
+    if (item.kind === 'table') plans[i] = options.plans?.[i] ?? defaultPlan(item, base);
+  });
+  const body = layoutBody(doc, measure, base, limits, plans, options.bodyLead ?? 0);
   let contentsPages = 1;
   let contents: ContentsEntry[] = [];
-  let contentsFlow = new Flow(limit);
+  let contentsFlow = new Flow(limits, base);
   // The contents' length decides where the body starts, and its entries may grow with their numbers: settle both.
   for (let round = 0; round < 5; round++) {
     contents = contentsEntries(doc).map((e) => ({ ...e, page: 2 + contentsPages + (body.starts.get(e.id) ?? 0) }));
-    contentsFlow = new Flow(limit);
+    contentsFlow = new Flow(limits, base);
     contentsFlow.put({ kind: 'contents-heading' }, measure({ kind: 'contents-heading' }));
     for (const entry of contents) {
       const block: FlowBlock = { kind: 'contents-entry', entry };
@@ -287,10 +235,10 @@ export function paginate(doc: PackDocument, geometry: PageGeometry, measure: Mea
     if (contentsFlow.pages.length === contentsPages) break;
     contentsPages = contentsFlow.pages.length;
   }
-  const pages: Page[] = [{ number: 1, role: 'title', blocks: [{ block: { kind: 'title' }, y: 0, height: limit }] }];
-  for (const blocks of contentsFlow.pages) pages.push({ number: pages.length + 1, role: 'contents', blocks });
-  for (const blocks of body.pages) pages.push({ number: pages.length + 1, role: 'body', blocks });
+  const pages: Page[] = [{ number: 1, role: 'title', orientation: base, blocks: [{ block: { kind: 'title' }, y: 0, height: limit }] }];
+  for (const blocks of contentsFlow.pages) pages.push({ number: pages.length + 1, role: 'contents', orientation: base, blocks });
+  body.pages.forEach((blocks, i) => pages.push({ number: pages.length + 1, role: 'body', orientation: body.orientations[i]!, blocks }));
   const startPage: Record<string, number> = {};
   for (const e of contents) startPage[e.id] = e.page;
-  return { geometry, pages, contents, startPage, oversized: body.oversized };
+  return { geometry, pages, plans, contents, startPage, oversized: body.oversized };
 }

@@ -268,6 +268,8 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
       else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, guard, guarded, s);
       else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
       else parts = [{ kind: 'page-break' }];
+      // The layout of a wide table is the analyst's choice for the item, frozen or live.
+      if ((item.kind === 'pivot' || item.kind === 'query') && item.wide && item.wide !== 'auto') parts = parts.map((p) => (p.kind === 'table' ? { ...p, wide: item.wide } : p));
       items.push({ id: item.id, parts, problem: null });
     } catch (err) {
       const reason = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');

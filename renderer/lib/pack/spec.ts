@@ -5,7 +5,7 @@
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotChartSpec } from '../viz/pivot-chart.ts';
-import type { DocItem, Marking, PackMeta } from './document.ts';
+import { WIDE_MODES, type DocItem, type Marking, type PackMeta, type WideMode } from './document.ts';
 import { parseFrozen } from './document-parse.ts';
 import type { NoteTarget } from './note-targets.ts';
 import { formatError, object, str, strings, type Obj } from './shape.ts';
@@ -31,8 +31,10 @@ export type PackItemSpec =
       show: 'table' | 'chart' | 'both';
       notes: string[];
       noteTargets: NoteTarget[];
+      /** How its table goes when wider than the page (lib/pack/wide-table.ts); parsing fills in 'auto'. */
+      wide?: WideMode;
     })
-  | (ItemBase & { kind: 'query'; caption: string; sql: string; notes: string[]; noteTargets: NoteTarget[] })
+  | (ItemBase & { kind: 'query'; caption: string; sql: string; notes: string[]; noteTargets: NoteTarget[]; wide?: WideMode })
   | (ItemBase & { kind: 'commentary'; markdown: string })
   | (ItemBase & { kind: 'key-figures'; caption: string; figures: KeyFigureSpec[] })
   | (ItemBase & { kind: 'page-break' });
@@ -88,6 +90,13 @@ function parseTargets(v: unknown, where: string): NoteTarget[] {
   });
 }
 
+/** An item's wide-table layout: 'auto' when absent, else one of WIDE_MODES. */
+function parseWide(v: unknown, where: string): WideMode {
+  if (v === undefined) return 'auto';
+  if (!WIDE_MODES.includes(v as WideMode)) throw formatError('not-allowed', where, `The pack's ${where} table should go on landscape pages, be split into column groups, or be laid out automatically (${WIDE_MODES.map((m) => JSON.stringify(m)).join(', ')}).`);
+  return v as WideMode;
+}
+
 /** One item of the pack (`i` is its 0-based position, for messages and a missing id). */
 export function parseItem(v: unknown, i: number): PackItemSpec {
   const where = `item ${i + 1}`;
@@ -97,16 +106,16 @@ export function parseItem(v: unknown, i: number): PackItemSpec {
   const id = (o: Obj) => str(o.id, `${where} id`, `item-${i + 1}`);
   switch (kind) {
     case 'pivot': {
-      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'savedName', 'show', 'notes', 'noteTargets']);
+      const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'savedName', 'show', 'notes', 'noteTargets', 'wide']);
       const show = o.show ?? 'both';
       if (show !== 'table' && show !== 'chart' && show !== 'both') throw formatError('not-allowed', where, `The pack's ${where} should show its table, its chart or both.`);
-      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, savedName: o.savedName === undefined || o.savedName === null ? null : str(o.savedName, `${where} saved pivot`), show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, savedName: o.savedName === undefined || o.savedName === null ? null : str(o.savedName, `${where} saved pivot`), show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where), wide: parseWide(o.wide, where) };
     }
     case 'query': {
-      const o = object(v, where, [...common, 'caption', 'sql', 'notes', 'noteTargets']);
+      const o = object(v, where, [...common, 'caption', 'sql', 'notes', 'noteTargets', 'wide']);
       const sql = str(o.sql, `${where} SQL`);
       if (!sql.trim()) throw formatError('missing', where, `The pack's ${where} has no SQL.`);
-      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), sql, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where) };
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), sql, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where), wide: parseWide(o.wide, where) };
     }
     case 'commentary': {
       const o = object(v, where, [...common, 'markdown']);
