@@ -11,7 +11,7 @@ test('the 2011 police-region pivot shows its 15 gap against the stated 946, and 
   await page.getByRole('button', { name: 'Remove Count of records' }).click();
 
   const checks = page.getByRole('list', { name: 'Checks' });
-  await expect(checks.getByRole('listitem')).toHaveText([/^⚠ Does not add up\. Sum of referrals_2011: The grand total is 931 while the total stated .* is 946: 15 short\.$/]);
+  await expect(checks.getByRole('listitem')).toHaveText([/^⚠ Does not add up\. Referrals in 2011: The grand total is 931 while the total stated .* is 946: 15 short\.$/]);
   await expect(page.getByText(/vintage: As first published, 18 October 2012/)).toBeVisible();
 
   await page.getByRole('textbox', { name: 'Expected total' }).fill('abc');
@@ -19,7 +19,7 @@ test('the 2011 police-region pivot shows its 15 gap against the stated 946, and 
   await expect(page.getByRole('alert').filter({ hasText: 'Enter the expected total as a number' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Expected total' }).fill('931');
   await page.getByRole('button', { name: 'Check total' }).click();
-  await expect(checks.getByRole('listitem')).toHaveText([/^⚠ Does not add up\./, '✓ Adds up. Sum of referrals_2011: The grand total, 931, equals the expected total (931).']);
+  await expect(checks.getByRole('listitem')).toHaveText([/^⚠ Does not add up\./, '✓ Adds up. Referrals in 2011: The grand total, 931, equals the expected total (931).']);
 
   await page.getByRole('combobox', { name: 'Add police_region to' }).selectOption('filters');
   await expect(checks.getByRole('listitem').first()).toHaveText(/^⚠ Does not add up\./); // nothing chosen yet: no restriction

@@ -43,6 +43,11 @@ async function newPivotOn(page: Page, table: string): Promise<void> {
   await page.getByRole('button', { name: 'New pivot table' }).click();
   await page.getByRole('combobox', { name: 'Source' }).selectOption(table);
   await expect(page.getByRole('status').filter({ hasText: /^Calculated/ })).toBeVisible();
+  // A table made in a console is unpublished, so protection starts on; these tests are about the layout.
+  const protect = page.getByRole('switch', { name: 'Protect for publication' });
+  await expect(protect).toBeChecked();
+  await protect.uncheck();
+  await expect(page.getByRole('status').filter({ hasText: /^(Calculated|Laid out again)/ })).toBeVisible();
 }
 
 const gridNodes = (grid: Locator): Promise<number> => grid.evaluate((el) => el.querySelectorAll('*').length);

@@ -163,11 +163,44 @@ test('the chart title follows the pivot until the analyst edits it', async ({ wo
   await buildYearByAge(page);
   const chart = page.getByRole('region', { name: 'Chart' });
   const title = chart.getByRole('textbox', { name: 'Title' });
-  await expect(title).toHaveValue('Sum of referrals by year and age_at_exploitation');
+  await expect(title).toHaveValue('Referrals by year and age at exploitation');
   await page.getByRole('button', { name: 'Swap rows and columns' }).click();
-  await expect(title).toHaveValue('Sum of referrals by age_at_exploitation and year');
+  await expect(title).toHaveValue('Referrals by age at exploitation and year');
   await title.fill('Referrals since 2009');
   await title.press('Tab');
   await page.getByRole('button', { name: 'Swap rows and columns' }).click();
   await expect(title).toHaveValue('Referrals since 2009');
+});
+
+test('fields and values are shown under labels, not database names, and each can be relabelled for the pivot', async ({ workbench: page }) => {
+  await buildYearByAge(page);
+  const chart = page.getByRole('region', { name: 'Chart' });
+  await expect(pivotGrid(page).getByRole('columnheader', { name: 'Year' })).toBeVisible();
+  await page.getByText('Labels in tables, charts and exports').click();
+  const year = page.getByRole('textbox', { name: 'Label for year' });
+  await expect(year).toHaveValue('Year');
+  await year.fill('Year of referral');
+  await year.press('Tab');
+  await expect(pivotGrid(page).getByRole('columnheader', { name: 'Year of referral' })).toBeVisible();
+  await expect(chart.getByRole('textbox', { name: 'Title' })).toHaveValue('Referrals by year of referral and age at exploitation');
+  const value = page.getByRole('textbox', { name: 'Label for value 1 (Sum of referrals)' });
+  await expect(value).toHaveValue('Referrals');
+  await value.fill('Potential victims');
+  await value.press('Tab');
+  await expect(chart.getByRole('textbox', { name: 'Title' })).toHaveValue('Potential victims by year of referral and age at exploitation');
+  // Emptying a box goes back to the default label.
+  await year.fill('');
+  await year.press('Tab');
+  await expect(year).toHaveValue('Year');
+  await expect(pivotGrid(page).getByRole('columnheader', { name: 'Year' })).toBeVisible();
+});
+
+test('two pivots of one dataset get tab titles that tell them apart', async ({ workbench: page }) => {
+  const title = 'NRM referrals 2011 by police region (IDMG 2012)';
+  for (let n = 0; n < 2; n++) {
+    await page.getByRole('button', { name: title, exact: true }).click();
+    await page.getByRole('button', { name: /^Build a pivot table from/ }).click();
+  }
+  await expect(page.getByRole('tab', { name: `Pivot of ${title}`, exact: true })).toHaveCount(1);
+  await expect(page.getByRole('tab', { name: `Pivot of ${title} (2)`, exact: true })).toHaveCount(1);
 });

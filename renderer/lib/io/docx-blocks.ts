@@ -92,6 +92,6 @@ export function figureParagraphs(
   return [
     new Paragraph({ style: 'Caption', pageBreakBefore: breakBefore, children: [new Bookmark({ id: figureAnchor(figure.number), children: [new TextRun(title)] })] }),
     new Paragraph({ keepNext: true, children: [image] }),
-    ...sourceAndNotes(figure.source, figure.notes, notes),
+    ...sourceAndNotes([figure.withheld ?? '', figure.source].filter(Boolean).join(' '), figure.notes, notes),
   ];
 }

@@ -88,7 +88,7 @@ function parseBlock(v: unknown, where: string): TextBlock {
 }
 
 const TABLE_KEYS = ['kind', 'number', 'caption', 'headerRows', 'columns', 'rows', 'source', 'notes', 'provenance', 'wide'];
-const FIGURE_KEYS = ['kind', 'number', 'caption', 'svg', 'width', 'height', 'altText', 'source', 'notes', 'provenance'];
+const FIGURE_KEYS = ['kind', 'number', 'caption', 'svg', 'width', 'height', 'altText', 'withheld', 'source', 'notes', 'provenance'];
 
 /** One resolved document part, as frozen into a pack item. */
 export function parseDocItem(v: unknown, where: string): DocItem {
@@ -109,7 +109,7 @@ export function parseDocItem(v: unknown, where: string): DocItem {
       const o = object(v, `${where} (a figure)`, FIGURE_KEYS);
       const w = `${where} figure`;
       // Only the type is checked here: what the SVG may contain is the preview's sanitiser's business.
-      return { kind, number: num(o.number, `${w} number`, { integer: true, min: 0 }), caption: text(o.caption, `${w} caption`), svg: text(o.svg, `${w} SVG`), width: num(o.width, `${w} width`, { min: 1 }), height: num(o.height, `${w} height`, { min: 1 }), altText: text(o.altText, `${w} text alternative`), source: text(o.source, `${w} source`), notes: texts(o.notes, `${w} notes`), provenance: parseProvenance(o.provenance, `${w} provenance`) };
+      return { kind, number: num(o.number, `${w} number`, { integer: true, min: 0 }), caption: text(o.caption, `${w} caption`), svg: text(o.svg, `${w} SVG`), width: num(o.width, `${w} width`, { min: 1 }), height: num(o.height, `${w} height`, { min: 1 }), altText: text(o.altText, `${w} text alternative`), ...(o.withheld === undefined ? {} : { withheld: text(o.withheld, `${w} withheld values`) }), source: text(o.source, `${w} source`), notes: texts(o.notes, `${w} notes`), provenance: parseProvenance(o.provenance, `${w} provenance`) };
     }
     case 'commentary': {
       const o = object(v, `${where} (commentary)`, ['kind', 'blocks']);

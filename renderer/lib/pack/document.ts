@@ -22,8 +22,8 @@ export interface PackMeta {
   appVersion: string;
   /** When the export was made, ISO timestamp. */
   exportedAt: string;
-  // Release details for the spreadsheet cover (the Analysis Function's guidance asks for them). Optional: the pack
-  // spec and its cover form do not carry them yet (TODO), so exporters fall back to "Not yet decided" / none.
+  // Release details for the spreadsheet cover (the Analysis Function's guidance asks for them), from the cover form;
+  // absent when not given, and the cover then says "Not yet decided" / no web page.
   /** Status of the figures. */
   status?: 'provisional' | 'revised' | 'final';
   /** When the next edition is due: an ISO date or words ("Spring 2027"). */
@@ -109,6 +109,8 @@ export interface DocFigure {
   height: number;
   /** Text alternative: what the chart shows, and where its figures are in table form. */
   altText: string;
+  /** Under the chart: how many of its values are withheld by disclosure control, and why (viz/withheld.ts); absent if none. */
+  withheld?: string;
   source: string;
   notes: string[];
   provenance: Provenance;

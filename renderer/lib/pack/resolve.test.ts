@@ -86,7 +86,16 @@ describe('resolvePack', () => {
     const add = (spec: unknown) => (p = addItem(p, { kind: 'pivot', caption: '', show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec: parsePivotSpec(spec) }).pack);
     add({ source: { kind: 'table', table: 'nrm_referrals_quarterly' }, rows: ['year'], columns: ['age_at_exploitation'], values: [{ field: 'referrals', aggregate: 'sum' }], protection: { value: 0, rules: DEFAULT_SDC_RULES } });
     add({ source: { kind: 'table', table: 'synthetic_nrm_cases' }, rows: ['police_region'], columns: ['gender'], values: [{ field: null, aggregate: 'count' }] });
-    const [asked, synthetic] = (await resolvePack(p, services)).doc.items.filter((i): i is DocTable => i.kind === 'table');
+    p = parsePackSpec({ ...p, items: p.items.map((it, i) => (i === 0 ? { ...it, show: 'both' } : it)) });
+    const { doc } = await resolvePack(p, services);
+    const [asked, synthetic] = doc.items.filter((i): i is DocTable => i.kind === 'table');
+    // Its chart marks every withheld value "[c]" and says how many, below the figure and in its text alternative.
+    const withheld = asked!.rows.flatMap((r) => r.cells).filter((c) => c.status?.code === 'c').length;
+    const figure = doc.items.find((i): i is DocFigure => i.kind === 'figure')!;
+    expect(withheld).toBeGreaterThan(0);
+    expect(figure.withheld).toMatch(/^\d+ values? (is|are) withheld \(\[c\]\) so that no individual can be identified/);
+    expect(figure.altText).toContain(figure.withheld!);
+    expect(figure.svg.split('>[c]<').length - 1).toBe(Number(/^\d+/.exec(figure.withheld!)![0]));
     expect(asked!.provenance.disclosure).toMatchObject({ applied: true, summary: expect.stringMatching(/audit passed$/) });
     expect(synthetic!.provenance.disclosure).toMatchObject({ applied: true, summary: expect.stringMatching(/audit passed$/) });
     // The manifest's labels head the columns; a count of case records reads as the manifest names them.

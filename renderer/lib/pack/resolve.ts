@@ -11,7 +11,8 @@ import { roundingNote, type Rounding } from '../sdc/rounding.ts';
 import { DEFAULT_SDC_RULES, describeRules, type SdcRules } from '../sdc/rules.ts';
 import { coverSheetNotes, PRIMARY, type CellStatus } from '../sdc/status.ts';
 import { formatNumber } from '../viz/format.ts';
-import { defaultPivotChartSpec, type PivotChartSpec } from '../viz/pivot-chart.ts';
+import { chartedWithheld, defaultPivotChartSpec, type PivotChartSpec } from '../viz/pivot-chart.ts';
+import { withheldSentence } from '../viz/withheld.ts';
 import { allPublished, datasetsInSql, notResuppressed, publishedSource, sourceDatasets, type LabelledDataset, type Published } from './datasets.ts';
 import type { DocColumn, DocItem, DocTable, PackDocument, Provenance } from './document.ts';
 import { pivotTableParts } from './from-pivot.ts';
@@ -155,9 +156,11 @@ async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | E
     const chart = item.chart ?? defaultPivotChartSpec(shown);
     const [width, height] = pack.meta.orientation === 'landscape' ? [900, 420] : [640, 380];
     const where = item.show === 'both' ? ` The figures are in Table ${n.table}.` : '';
+    const withheld = withheldSentence(chartedWithheld(shown, chart));
     out.push({
       kind: 'figure', number: n.figure, caption: item.caption || chart.title, svg: s.chartSvg(shown, chart, width, height), width, height,
-      altText: `${chart.kind.replace(/_/g, ' ')} chart: ${chart.title}.${where}`, source: sourceLine(datasets), notes, provenance: prov(`Figure ${n.figure}`),
+      altText: `${chart.kind.replace(/_/g, ' ')} chart: ${chart.title}.${withheld ? ` ${withheld}` : ''}${where}`, ...(withheld ? { withheld } : {}),
+      source: sourceLine(datasets), notes, provenance: prov(`Figure ${n.figure}`),
     });
   }
   return out;

@@ -60,7 +60,7 @@ export interface PackSpec {
 const MARKINGS: readonly (Marking | 'none')[] = ['OFFICIAL', 'OFFICIAL-SENSITIVE', null];
 
 export function parseMeta(v: unknown): PackMetaSpec {
-  const o = object(v ?? {}, 'cover details', ['title', 'subtitle', 'author', 'organisation', 'date', 'marking', 'caveat', 'orientation', 'contact']);
+  const o = object(v ?? {}, 'cover details', ['title', 'subtitle', 'author', 'organisation', 'date', 'marking', 'caveat', 'orientation', 'contact', 'status', 'nextUpdate', 'releaseUrl']);
   const marking = o.marking === undefined ? 'OFFICIAL' : o.marking;
   if (!MARKINGS.includes(marking as Marking)) throw formatError('not-allowed', 'protective marking', 'The pack\'s protective marking should be OFFICIAL, OFFICIAL-SENSITIVE or none.');
   const orientation = o.orientation ?? 'portrait';
@@ -77,7 +77,20 @@ export function parseMeta(v: unknown): PackMetaSpec {
     caveat: str(o.caveat, 'handling caveat'),
     orientation,
     contact: str(o.contact, 'contact'),
+    ...releaseDetails(o),
   };
+}
+
+const STATUSES = ['provisional', 'revised', 'final'] as const;
+
+/** The release's status, next update and web page (the cover of the spreadsheets says them); absent when not given. */
+function releaseDetails(o: Obj): Pick<PackMetaSpec, 'status' | 'nextUpdate' | 'releaseUrl'> {
+  const status = o.status ?? '';
+  if (status !== '' && !STATUSES.includes(status as (typeof STATUSES)[number])) throw formatError('not-allowed', 'status', 'The pack\'s status should be provisional, revised or final.');
+  const nextUpdate = str(o.nextUpdate, 'next update').trim();
+  const releaseUrl = str(o.releaseUrl, 'release web page').trim();
+  if (releaseUrl && !/^https?:\/\/[^\s]+$/.test(releaseUrl)) throw formatError('not-allowed', 'release web page', 'The release web page should be a web address starting with https://.');
+  return { ...(status ? { status: status as (typeof STATUSES)[number] } : {}), ...(nextUpdate ? { nextUpdate } : {}), ...(releaseUrl ? { releaseUrl } : {}) };
 }
 
 function parseTargets(v: unknown, where: string): NoteTarget[] {

@@ -9,7 +9,7 @@ import type { AxisItem, PivotLayout } from '../query/pivot/types.ts';
 import type { ProtectionResult } from './protect.ts';
 import { publishedPercentage, type PercentPart } from './rounding.ts';
 import type { SdcRules } from './rules.ts';
-import { isConfidential, type CellStatus } from './status.ts';
+import { isConfidential, shorthand, showsValue, type CellStatus } from './status.ts';
 import { hierarchicalTable, type AxisNode, type SdcTable } from './table.ts';
 
 /** Which values can be protected: counts of records, and sums (of a count column such as referrals). */
@@ -96,6 +96,7 @@ export function publishedLayout(layout: PivotLayout, p: ProtectedPivot): PivotLa
       shown: p.shown[k] ?? v.shown,
       extent: p.shown[k] ? undefined : v.extent, // the layout's extent was of the true figures
       grand: counts(k) ? (p.result.cells[0]?.published ?? null) : v.grand,
+      ...(p.status[k]?.some((st) => st !== null && !showsValue(st)) ? { withheld: p.status[k]!.map((st) => (st && !showsValue(st) ? shorthand(st) : null)) } : {}),
     })),
   };
 }

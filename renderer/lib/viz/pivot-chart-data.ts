@@ -12,6 +12,8 @@ export type ChartNumberFormat = 'plain' | 'thousands' | 'percent';
 export interface ChartSeries {
   name: string;
   values: (number | null)[];
+  /** Per value: the shorthand it is withheld under ("[c]") in a protected pivot, else null; absent when none is. */
+  withheld?: (string | null)[];
 }
 
 export interface PivotChartData {
@@ -19,6 +21,8 @@ export interface PivotChartData {
   valueLabel: string;
   categories: string[];
   series: ChartSeries[];
+  /** How many charted values are withheld by disclosure control (marked with their shorthand, never drawn as 0). */
+  withheld: number;
 }
 
 /**
@@ -77,21 +81,24 @@ export function chartSize(layout: PivotLayout): { categories: number; series: nu
 
 export function pivotChartData(layout: PivotLayout, valueIndex: number, max = { categories: Infinity, series: Infinity }): PivotChartData {
   const value = layout.values[valueIndex];
-  if (!value) return { valueLabel: '', categories: [], series: [] };
+  if (!value) return { valueLabel: '', categories: [], series: [], withheld: 0 };
   const rowIdx = chartAxisIndices(layout.rows, layout.rowFields.length, max.categories);
   const colIdx = chartAxisIndices(layout.columns, layout.columnFields.length, max.series);
   const rowLabels = labelMap(layout.rows);
   const colLabels = labelMap(layout.columns);
   const width = layout.columns.length;
   const categories = rowIdx.map((r) => itemPathLabel(layout.rows[r] as AxisItem, rowLabels));
+  const withheld = value.withheld;
   const series = colIdx.map((c) => ({
     name: layout.columnFields.length === 0 ? value.value.label : itemPathLabel(layout.columns[c] as AxisItem, colLabels),
     values: rowIdx.map((r) => {
       const v = value.shown[r * width + c];
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     }),
+    ...(withheld ? { withheld: rowIdx.map((r) => withheld[r * width + c] ?? null) } : {}),
   }));
-  return { valueLabel: value.value.label, categories, series };
+  const count = series.reduce((n, s) => n + (s.withheld?.filter(Boolean).length ?? 0), 0);
+  return { valueLabel: value.value.label, categories, series, withheld: count };
 }
 
 /**
@@ -103,6 +110,7 @@ export function normaliseTo100(series: ChartSeries[]): ChartSeries[] {
   const totals = Array.from({ length: n }, (_, c) => series.reduce((sum, s) => sum + (s.values[c] ?? 0), 0));
   return series.map((s) => ({
     name: s.name,
+    ...(s.withheld ? { withheld: s.withheld } : {}),
     values: s.values.map((v, c) => {
       const total = totals[c] ?? 0;
       return total === 0 ? 0 : ((v ?? 0) / total) * 100;

@@ -17,6 +17,7 @@ import { fieldLabel, inPhrase, NO_SOURCE_LABELS, valueLabel, type SourceLabels }
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { PALETTE } from './palette.ts';
 import { labelStyleOn, rampColour } from './contrast.ts';
+import { stackBases, withheldMarkPoint, withheldSubtext } from './withheld.ts';
 import {
   type ChartNumberFormat,
   type ChartSeries,
@@ -134,12 +135,23 @@ function cartesianSeries(kind: PivotChartKind, s: ChartSeries, i: number, axis: 
   return { type: 'bar', name: s.name, data: s.values, ...at, ...(stacked ? { stack: 'total' } : {}) };
 }
 
+/** A cartesian series with its withheld values marked (at 0, or where its stack segment starts). */
+function withMarks<T extends BarSeriesOption | LineSeriesOption>(option: T, s: ChartSeries, base?: (c: number) => number): T {
+  const markPoint = withheldMarkPoint(s.withheld, base);
+  return markPoint ? { ...option, markPoint } : option;
+}
+
 /** The subtitle of a chart that shows only the first categories or series of a big pivot, or ''. */
 function tooManyToChart(size: { categories: number; series: number }): string {
   const parts: string[] = [];
   if (size.categories > MAX_CHART_CATEGORIES) parts.push(`${MAX_CHART_CATEGORIES} of ${size.categories.toLocaleString('en-GB')} categories`);
   if (size.series > MAX_CHART_SERIES) parts.push(`${MAX_CHART_SERIES} of ${size.series.toLocaleString('en-GB')} series`);
   return parts.length ? `Too many to chart: the first ${parts.join(' and the first ')} (the table has them all)` : '';
+}
+
+/** How many values a chart of this layout marks as withheld (its charted points only). */
+export function chartedWithheld(layout: PivotLayout, chart: PivotChartSpec): number {
+  return pivotChartData(layout, chart.valueIndex, { categories: MAX_CHART_CATEGORIES, series: MAX_CHART_SERIES }).withheld;
 }
 
 export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EChartsOption {
@@ -167,7 +179,8 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
         : onePieOfMany
           ? `${series[0]?.name ?? ''} (the first of ${series.length} series)`
           : '';
-  const titles: TitleComponentOption[] = [{ text: chart.title, subtext, left: 'center', textStyle: { fontSize: 14 } }];
+  const withheld = empty ? '' : withheldSubtext(data.withheld);
+  const titles: TitleComponentOption[] = [{ text: chart.title, subtext: [subtext, withheld].filter(Boolean).join('. '), left: 'center', textStyle: { fontSize: 14 } }];
   const legendNames = pie ? data.categories : shown.map((s) => s.name);
   const base: EChartsOption = {
     color: PALETTE,
@@ -178,7 +191,7 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
     legend: chart.showLegend && legendNames.length > 1 && chart.kind !== 'heatmap' ? { show: true, type: 'scroll', bottom: 0, data: legendNames } : { show: false },
   };
   if (empty) return base;
-  const top = subtext ? 16 : 12;
+  const top = subtext || withheld ? 16 : 12;
   const bottom = base.legend && !Array.isArray(base.legend) && base.legend.show ? 12 : 6;
   const whole: Cell = { left: 0, top, width: 100, height: 100 - top - bottom, firstColumn: true, lastRow: true };
 
@@ -208,11 +221,13 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
 
   if (chart.kind === 'heatmap') {
     const cellsData: [number, number, number | null][] = [];
+    const marks: (string | null)[] = [];
     let lo = Infinity;
     let hi = -Infinity;
     series.forEach((s, y) =>
       s.values.forEach((v, x) => {
         cellsData.push([x, y, v]);
+        marks.push(s.withheld?.[x] ?? null);
         if (v !== null) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
       }),
     );
@@ -220,7 +235,7 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
     if (lo === hi) hi = lo + 1;
     return {
       ...base,
-      grid: { left: 120, right: 24, top: subtext ? 72 : 56, bottom: 112 },
+      grid: { left: 120, right: 24, top: subtext || withheld ? 72 : 56, bottom: 112 },
       xAxis: { ...xAxisBase, name: chart.xAxisName, nameLocation: 'middle', nameGap: 36, splitArea: { show: true } },
       yAxis: { type: 'category', data: series.map((s) => s.name), splitArea: { show: true } },
       visualMap: { type: 'continuous', min: lo, max: hi, calculable: true, orient: 'horizontal', left: 'center', bottom: 4, inRange: { color: HEAT }, formatter: (v: unknown) => valueFormatter(v) },
@@ -229,7 +244,11 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
           type: 'heatmap',
           name: data.valueLabel,
           // Each label in near-black or white, whichever keeps 4.5:1 on its cell's colour (or on a box of its own).
-          data: cellsData.map((value) => ({ value, label: labelStyleOn(rampColour(HEAT, value[2] === null ? 0 : (value[2] - lo) / (hi - lo))) })),
+          // A withheld cell shows its shorthand ("[c]"), always, however many cells there are.
+          data: cellsData.map((value, i) => {
+            const style = labelStyleOn(rampColour(HEAT, value[2] === null ? 0 : (value[2] - lo) / (hi - lo)));
+            return { value, label: marks[i] ? { ...style, show: true, formatter: marks[i] } : style };
+          }),
           label: { show: cellsData.length <= 150, formatter: (p: { value?: unknown }) => valueFormatter(p.value) },
         },
       ],
@@ -237,13 +256,14 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
   }
 
   const stacked = chart.kind === 'stacked_bar' || is100;
+  const bases = stackBases(series.map((s) => s.values));
   if (!multiples) {
     return {
       ...base,
-      grid: { left: 72, right: 24, top: subtext ? 72 : 56, bottom: bottom === 12 ? 84 : 60 },
+      grid: { left: 72, right: 24, top: subtext || withheld ? 72 : 56, bottom: bottom === 12 ? 84 : 60 },
       xAxis: { ...xAxisBase, name: chart.xAxisName, nameLocation: 'middle', nameGap: longLabels ? 56 : 30 },
       yAxis: { ...valueAxis, name: chart.yAxisName, nameLocation: 'middle', nameGap: 56, ...(is100 ? { min: 0, max: 100 } : {}) },
-      series: series.map((s, i) => cartesianSeries(chart.kind, s, i, 0, stacked)),
+      series: series.map((s, i) => withMarks(cartesianSeries(chart.kind, s, i, 0, stacked), s, stacked ? bases[i] : undefined)),
     };
   }
 
@@ -266,6 +286,6 @@ export function pivotChartOption(layout: PivotLayout, chart: PivotChartSpec): EC
     grid: grids,
     xAxis: xAxes,
     yAxis: yAxes,
-    series: shown.map((s, i) => cartesianSeries(chart.kind, s, i, i, false)),
+    series: shown.map((s, i) => withMarks(cartesianSeries(chart.kind, s, i, i, false), s)),
   };
 }

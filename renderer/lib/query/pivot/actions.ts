@@ -203,3 +203,21 @@ export function setNulls(spec: PivotSpec, mode: PivotSpec['nulls']): PivotSpec {
     next.nulls = mode;
   });
 }
+
+/** The analyst's label for a field in this pivot ('' goes back to the source's own label). */
+export function setFieldLabel(spec: PivotSpec, field: string, label: string): PivotSpec {
+  return edit(spec, (next) => {
+    const labels = { ...(next.labels ?? {}) };
+    if (label.trim()) labels[field] = label.trim();
+    else delete labels[field];
+    next.labels = labels;
+  });
+}
+
+/** The analyst's label for a value ('' goes back to the default, which reads as people write it: "Referrals"). */
+export function setValueLabel(spec: PivotSpec, valueIndex: number, label: string): PivotSpec {
+  return edit(spec, (next) => {
+    const value = next.values[valueIndex];
+    if (value) value.label = label.trim() || defaultValueLabel(value);
+  });
+}

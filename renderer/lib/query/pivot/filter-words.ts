@@ -1,12 +1,13 @@
 // Query layer, pure: a pivot filter in words ("gender is not Female", "age is one of Adult, Child"), for messages about
 // what a filter keeps — one wording for every place that says it.
+import { inPhrase, readableName } from './field-labels.ts';
 import { itemLabel } from './layout.ts';
 import type { PivotFilter, Scalar } from './spec.ts';
 
 const list = (values: readonly Scalar[]) => values.map(itemLabel).join(', ');
 
 export function filterPhrase(f: PivotFilter): string {
-  const field = f.field.replace(/_/g, ' ');
+  const field = inPhrase(readableName(f.field));
   const one = itemLabel(f.values[0] ?? null);
   switch (f.op) {
     case 'in': return f.values.length === 1 ? `${field} is ${one}` : `${field} is one of ${list(f.values)}`;

@@ -55,6 +55,8 @@ export interface LaidOutValue {
   grand: number | null;
   /** Range of `shown` (set by the layout, which visits every cell anyway), so views need not scan it again. */
   extent?: ValueExtent;
+  /** As published after disclosure control: each withheld cell's shorthand ("[c]"), null elsewhere; absent if none. */
+  withheld?: (string | null)[];
 }
 
 export interface ValueExtent {
