@@ -204,3 +204,16 @@ test('two pivots of one dataset get tab titles that tell them apart', async ({ w
   await expect(page.getByRole('tab', { name: `Pivot of ${title}`, exact: true })).toHaveCount(1);
   await expect(page.getByRole('tab', { name: `Pivot of ${title} (2)`, exact: true })).toHaveCount(1);
 });
+
+test('published figures start unprotected, unpublished (synthetic) ones protected, and each dataset says which it is', async ({ workbench: page }) => {
+  const protect = page.getByRole('switch', { name: 'Protect for publication' });
+  await page.getByRole('button', { name: 'NRM referrals 2011 by police region (IDMG 2012)', exact: true }).click();
+  await expect(page.getByText(/^Published by the Home Office on 18 October 2012: its pivots start with disclosure control off/)).toBeVisible();
+  await page.getByRole('button', { name: /^Build a pivot table from/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Calculated/ })).toBeVisible();
+  await expect(protect).not.toBeChecked();
+  await page.getByRole('button', { name: /^SYNTHETIC: NRM referrals, one row per case/ }).click();
+  await expect(page.getByText('Unpublished: its pivots start with disclosure control on.')).toBeVisible();
+  await page.getByRole('button', { name: /^Build a pivot table from/ }).click();
+  await expect(protect).toBeChecked();
+});

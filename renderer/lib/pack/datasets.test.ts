@@ -1,7 +1,7 @@
 // Which figures are already published, and what a source's manifest calls its columns: a built-in table marked
 // published is left as published; imports, console tables and queries are unpublished, so protected by default.
 import { describe, expect, it } from 'vitest';
-import { allPublished, notResuppressed, publishedSource, sourceLabels } from './datasets.ts';
+import { allPublished, notResuppressed, publicationStatus, publishedSource, sourceLabels } from './datasets.ts';
 
 const defs = [
   { id: 'nrm_referrals_quarterly', title: 'NRM referrals by quarter', published: { by: 'the Home Office', on: '2024-03-07' }, columns: [{ name: 'age_at_exploitation', label: 'Age at exploitation' }] },
@@ -31,5 +31,12 @@ describe('published sources', () => {
     expect(sourceLabels({ kind: 'table', table: 'synthetic_nrm_cases' }, defs)).toEqual({ fields: { police_region: 'Police region' }, records: 'Referrals' });
     expect(sourceLabels({ kind: 'query', name: 'q', sql: 'SELECT * FROM synthetic_nrm_cases JOIN nrm_referrals_quarterly USING (year)' }, defs)).toEqual({ fields: { police_region: 'Police region', age_at_exploitation: 'Age at exploitation' } });
     expect(sourceLabels({ kind: 'table', table: 'my_import' }, defs)).toEqual({ fields: {} });
+  });
+});
+
+describe("a dataset's disclosure status on its page", () => {
+  it('says who published it and when, or that it is unpublished', () => {
+    expect(publicationStatus(defs[0]!)).toBe('Published by the Home Office on 7 March 2024: its pivots start with disclosure control off, since figures already public are not re-suppressed.');
+    expect(publicationStatus(defs[1]!)).toBe('Unpublished: its pivots start with disclosure control on.');
   });
 });

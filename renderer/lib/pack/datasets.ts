@@ -57,8 +57,16 @@ export function allPublished<D extends { id: string; published?: Published }>(sq
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+const published = (p: Published) => `Published by ${p.by} on ${/^\d{4}-\d{2}-\d{2}$/.test(p.on) ? longDate.format(new Date(`${p.on}T00:00:00Z`)) : p.on}`;
+
+/** A dataset's disclosure status in words, for its page. */
+export function publicationStatus(def: { published?: Published }): string {
+  return def.published
+    ? `${published(def.published)}: its pivots start with disclosure control off, since figures already public are not re-suppressed.`
+    : 'Unpublished: its pivots start with disclosure control on.';
+}
+
 /** The provenance line for figures shown as published: "Published by the Home Office on 7 March 2024 …". */
 export function notResuppressed(p: Published & { title: string }): string {
-  const on = /^\d{4}-\d{2}-\d{2}$/.test(p.on) ? longDate.format(new Date(`${p.on}T00:00:00Z`)) : p.on;
-  return `Published by ${p.by} on ${on} (${p.title}), not re-suppressed: these figures are already public, and withholding them would protect no one and contradict the official release. To suppress them anyway, turn on "Protect for publication" in the pivot.`;
+  return `${published(p)} (${p.title}), not re-suppressed: these figures are already public, and withholding them would protect no one and contradict the official release. To suppress them anyway, turn on "Protect for publication" in the pivot.`;
 }
