@@ -144,7 +144,7 @@ describe('packToXlsx: cover, contents, notes and provenance', () => {
     expect(after('Protective marking')).toBe('OFFICIAL-SENSITIVE');
     expect(cover).toContain('Handling: Not for onward distribution');
     expect(cover).toContain('[c] Confidential: withheld to protect the people the figures are about.');
-    expect(cover).toContain('946 referrals in 2011 as first published (+33% on 2010)');
+    expect(cover).toContain('946 referrals in 2011 as first published, 236 more (+33 %) than 2010');
     expect(cover.some((l) => l.startsWith('Figure 1: NRM referrals by year, 2011 and 2012. Bar chart'))).toBe(true);
     expect(after('Licence')).toMatch(/^Contains public sector information licensed under the Open Government Licence v3\.0/);
     expect(after('Disclosure control')).toMatch(/^Disclosure control was on for this export/);

@@ -208,8 +208,8 @@ async function resolveKeyFigures(item: Extract<PackItemSpec, { kind: 'key-figure
     sql.push(f.sql);
     // A figure read only from published tables none of the pack protects is printed as published; any other follows
     // the protected tables (withheld or rounded as they are), or it would undo their protection.
-    const reads = datasetsInSql(`${f.sql} ${f.compareSql}`, s.datasets);
-    const guard = allPublished(`${f.sql} ${f.compareSql}`, s.datasets) && !reads.some((d) => guarded.has(d.id)) ? null : tables;
+    const both = `${f.sql} ${f.compareSql}`;
+    const guard = allPublished(both, s.datasets) && !datasetsInSql(both, s.datasets).some((d) => guarded.has(d.id)) ? null : tables;
     if (guard?.rounding) rounding = guard.rounding;
     const shown = publishedKeyFigure(value, guard);
     let label = f.label;

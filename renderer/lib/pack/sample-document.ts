@@ -65,7 +65,7 @@ export function sampleDocument(items = 1): PackDocument {
       exportedAt: '2026-11-28T10:00:00.000Z',
     },
     items: [
-      { kind: 'key-figures', caption: 'Key figures', figures: [{ value: '946', label: 'referrals in 2011 as first published (+33% on 2010)' }], provenance: provenance('Key figures') },
+      { kind: 'key-figures', caption: 'Key figures', figures: [{ value: '946', label: 'referrals in 2011 as first published, 236 more (+33 %) than 2010' }], provenance: provenance('Key figures') },
       { kind: 'commentary', blocks: [{ type: 'heading', level: 2, text: 'Summary' }, { type: 'paragraph', runs: [{ text: 'Referrals ' }, { text: 'rose', bold: true }, { text: ' in every year shown.' }] }, { type: 'list', ordered: false, items: [[{ text: 'Adults: most referrals.' }], [{ text: 'Children: ', italic: true }, { text: 'a third.' }]] }] },
       ...tables,
       { kind: 'page-break' },

@@ -39,7 +39,7 @@ export type PackItemSpec =
   | (ItemBase & { kind: 'key-figures'; caption: string; figures: KeyFigureSpec[] })
   | (ItemBase & { kind: 'page-break' });
 
-/** One key figure: a query giving one number, optionally compared with another ("+33% on 2010"). */
+/** One key figure: a query giving one number, optionally compared with another ("236 more (+33 %) than 2010"). */
 export interface KeyFigureSpec {
   label: string;
   sql: string;

@@ -6,7 +6,6 @@ import type { AxisItem, AxisItemKind, PivotLayout } from '../query/pivot/types.t
 import type { Scalar, ShowAs } from '../query/pivot/spec.ts';
 import { PALETTE } from './palette.ts';
 import { readableName } from '../query/pivot/field-labels.ts';
-import { withheldSentence } from './withheld.ts';
 import { MAX_PANELS, type PivotChartSpec, defaultPivotChartSpec, followChartDefaults, pivotChartOption, specChartFields } from './pivot-chart.ts';
 import { MAX_CHART_CATEGORIES, MAX_CHART_SERIES, chartNumberFormatter, niceBound, normaliseTo100, pivotChartData } from './pivot-chart-data.ts';
 import { heatmapLevels } from './pivot-format.ts';
@@ -293,32 +292,5 @@ describe('heatmapLevels', () => {
     const levels = heatmapLevels(big, Array.from({ length: 8 }, (_, r) => item([r], String(r))), many, 'table');
     expect(levels[999]).toBe(1);
     expect(levels[1000]).toBe(0);
-  });
-});
-
-describe('withheld values', () => {
-  // 2022's Child figure withheld: [c] in the published layout (row 2022 is index 2, the Child column index 1).
-  const withheld = Array.from({ length: 12 }, (_, i) => (i === 2 * 3 + 1 ? '[c]' : null));
-  const published = { ...years, values: [{ ...years.values[0]!, withheld }] };
-  type Marked = { markPoint?: { data: Array<{ coord: [number, number]; value: string }> } };
-  const marks = (o: EChartsOption) => (o as unknown as { series: Marked[] }).series.map((s) => s.markPoint?.data.map((d) => [d.coord, d.value]) ?? []);
-
-  it('marks each withheld point "[c]" at its bar\'s baseline, and says how many are withheld', () => {
-    const o = pivotChartOption(published, spec({ kind: 'bar' }));
-    expect(marks(o)).toEqual([[], [[[1, 0], '[c]']]]);
-    expect(loose(o).title[0]?.subtext).toBe('1 value withheld [c]');
-  });
-
-  it('puts the marker where a stacked segment would start, and keeps it in a 100 % stack and in small multiples', () => {
-    expect(marks(pivotChartOption(published, spec({ kind: 'stacked_bar' })))).toEqual([[], [[[1, 200], '[c]']]]);
-    expect(marks(pivotChartOption(published, spec({ kind: 'stacked_bar_100' })))).toEqual([[], [[[1, 100], '[c]']]]);
-    expect(marks(pivotChartOption(published, spec({ kind: 'line', smallMultiples: true })))).toEqual([[], [[[1, 0], '[c]']]]);
-  });
-
-  it('labels a withheld heatmap cell "[c]", and a chart with nothing withheld says nothing', () => {
-    const o = pivotChartOption(published, spec({ kind: 'heatmap' })) as unknown as { series: Array<{ data: Array<{ label: { formatter?: string } }> }> };
-    expect(o.series[0]!.data.filter((d) => d.label.formatter === '[c]')).toHaveLength(1);
-    expect(loose(pivotChartOption(years, spec({ kind: 'bar' }))).title[0]?.subtext).toBe('');
-    expect(withheldSentence(2)).toBe('2 values are withheld ([c]) so that no individual can be identified; the chart marks them [c].');
   });
 });

@@ -10,7 +10,6 @@ import {
   removeFilter,
   removeValue,
   setAggregate,
-  setFieldLabel,
   setFieldOptions,
   setFilter,
   setGrandTotals,
@@ -18,7 +17,6 @@ import {
   setExpectedTotal,
   setProtection,
   setShowAs,
-  setValueLabel,
   swapAxes,
   toggleCollapsed,
   type Area,
@@ -357,18 +355,5 @@ describe('random edit sequences (property)', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('labels', () => {
-  it('sets and clears a field label, and a value label that empty goes back to the default', () => {
-    const spec = parsePivotSpec({ source: { kind: 'table', table: 't' }, rows: ['year'], values: [{ field: 'referrals', aggregate: 'sum' }] });
-    const named = setFieldLabel(spec, 'year', '  Year of referral ');
-    expect(named.labels).toEqual({ year: 'Year of referral' });
-    expect(setFieldLabel(named, 'year', '').labels).toBeUndefined();
-    expect(spec.labels).toBeUndefined(); // the spec given is never changed
-    const typed = setValueLabel(spec, 0, 'Potential victims');
-    expect(typed.values[0]!.label).toBe('Potential victims');
-    expect(setValueLabel(typed, 0, ' ').values[0]!.label).toBe('Sum of referrals');
   });
 });

@@ -2,6 +2,7 @@
 // as people write them ("Referrals", not "Sum of referrals_2011"), a typed value label kept as typed.
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, peopleValueLabel, readableName, valueLabel } from './field-labels.ts';
+import { setFieldLabel, setValueLabel } from './actions.ts';
 import { parsePivotSpec, serializePivotSpec } from './parse.ts';
 
 const manifest = { fields: { referrals_2011: 'Referrals in 2011', police_region: 'Police region' }, records: 'Referrals' };
@@ -42,5 +43,18 @@ describe('field labels', () => {
     expect(parsePivotSpec(JSON.parse(serializePivotSpec(spec)))).toEqual(spec);
     expect(parsePivotSpec({ source: { kind: 'table', table: 't' } }).labels).toBeUndefined();
     expect(() => parsePivotSpec({ source: { kind: 'table', table: 't' }, labels: { year: 3 } })).toThrow(/labels\["year"\] should be a text/);
+  });
+});
+
+describe('relabelling a pivot', () => {
+  it('sets and clears a field label, and a value label that empty goes back to the default', () => {
+    const spec = parsePivotSpec({ source: { kind: 'table', table: 't' }, rows: ['year'], values: [{ field: 'referrals', aggregate: 'sum' }] });
+    const named = setFieldLabel(spec, 'year', '  Year of referral ');
+    expect(named.labels).toEqual({ year: 'Year of referral' });
+    expect(setFieldLabel(named, 'year', '').labels).toBeUndefined();
+    expect(spec.labels).toBeUndefined(); // the spec given is never changed
+    const typed = setValueLabel(spec, 0, 'Potential victims');
+    expect(typed.values[0]!.label).toBe('Potential victims');
+    expect(setValueLabel(typed, 0, ' ').values[0]!.label).toBe('Sum of referrals');
   });
 });
