@@ -11,6 +11,7 @@ import type { PackDocument } from '../renderer/lib/pack/document.ts';
 import { resolvePack } from '../renderer/lib/pack/resolve.ts';
 import { newPack, type PackSpec } from '../renderer/lib/pack/spec.ts';
 import { parsePivotSpec } from '../renderer/lib/query/pivot/parse.ts';
+import { DEFAULT_SDC_RULES } from '../renderer/lib/sdc/rules.ts';
 import { loadNodeHighsSolver } from '../renderer/lib/solver/highs-node.ts';
 import { protectTable } from '../renderer/lib/sdc/protect.ts';
 
@@ -32,7 +33,7 @@ export function benchPackSpec(): PackSpec {
   const add = (item: Parameters<typeof addItem>[1]) => (pack = addItem(pack, item).pack);
   add({ kind: 'commentary', markdown: '## Summary\nReferrals to the NRM **rose** in every year from 2012 to 2023.\n\n- Adults: most referrals.\n- Children: a growing share.' });
   SHAPES.forEach(([table, rows, columns], i) => {
-    const spec = parsePivotSpec({ source: { kind: 'table', table }, rows: [rows], columns: [columns], values: [{ field: 'referrals', aggregate: 'sum' }] });
+    const spec = parsePivotSpec({ source: { kind: 'table', table }, rows: [rows], columns: [columns], values: [{ field: 'referrals', aggregate: 'sum' }], protection: { value: 0, rules: DEFAULT_SDC_RULES } });
     add({ kind: 'pivot', caption: `Referrals by ${rows} and ${columns}`, spec, chart: null, savedName: null, show: i < 8 ? 'both' : 'table', notes: [], noteTargets: [] });
   });
   add({ kind: 'commentary', markdown: '## Notes on the figures\nFigures are the current series as published on 7 March 2024.' });

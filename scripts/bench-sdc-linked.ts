@@ -9,6 +9,7 @@ import { addItem } from '../renderer/lib/pack/actions.ts';
 import { resolvePack } from '../renderer/lib/pack/resolve.ts';
 import { newPack } from '../renderer/lib/pack/spec.ts';
 import { parsePivotSpec } from '../renderer/lib/query/pivot/parse.ts';
+import { DEFAULT_SDC_RULES } from '../renderer/lib/sdc/rules.ts';
 import { protectLinked, type LinkedMember } from '../renderer/lib/sdc/linked.ts';
 import { protectTable } from '../renderer/lib/sdc/protect.ts';
 import { parseSdcRules } from '../renderer/lib/sdc/rules.ts';
@@ -87,7 +88,7 @@ async function benchLinkedPack(solver: Awaited<ReturnType<typeof loadNodeHighsSo
     const services = createPackServices(engine, (t, r) => protectTable(t, r, solver), manifest.datasets.map((d) => ({ ...d, fingerprint: fingerprints[d.id] ?? null })), 'bench');
     let pack = newPack('2026-12-01');
     for (const [column, words] of [['age_at_exploitation', 'age'], ['exploitation_type', 'exploitation type'], ['gender', 'gender']] as const) {
-      const spec = parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' }, rows: ['first_responder'], columns: [column], values: [{ field: 'referrals', aggregate: 'sum' }], filters: [{ field: 'first_responder_type', op: 'in', values: ['Police'] }] });
+      const spec = parsePivotSpec({ source: { kind: 'table', table: 'nrm_referrals_2023q4_detail' }, rows: ['first_responder'], columns: [column], values: [{ field: 'referrals', aggregate: 'sum' }], filters: [{ field: 'first_responder_type', op: 'in', values: ['Police'] }], protection: { value: 0, rules: DEFAULT_SDC_RULES } });
       pack = addItem(pack, { kind: 'pivot', caption: `Police forces by ${words}`, show: 'table', notes: [], noteTargets: [], chart: null, savedName: null, spec }).pack;
     }
     const t0 = performance.now();
