@@ -6,13 +6,11 @@ import type { PageGeometry } from '../../lib/pack/page-geometry.ts';
 import { shorthand, showsValue } from '../../lib/sdc/status.ts';
 import { formatNumber } from '../../lib/viz/format.ts';
 
-/** The marking line for the top and bottom of every page, in capitals: "OFFICIAL-SENSITIVE – NOT FOR ONWARD …". */
 /** The pack's title as the title page, the PDF's document title and the print window show it. */
 export const packTitle = (meta: PackMeta): string => meta.title.trim() || 'Briefing pack';
 
-export function markingLine(meta: PackMeta): string {
-  return [meta.marking ?? '', meta.caveat.trim()].filter(Boolean).join(' – ').toUpperCase();
-}
+/** The marking line for the top and bottom of every page, in capitals: "OFFICIAL-SENSITIVE – NOT FOR ONWARD …". */
+export { markingLine } from '../../lib/pack/marking.ts';
 
 /** A number as its Excel format writes it: '#,##0' → 1,178; '#,##0.0' → 12.5; '0' → 1178; '@'/General → as is. */
 export function formatByNumberFormat(value: number, numberFormat: string): string {

@@ -11,7 +11,8 @@ import { longestWord, textWidth } from '../pack/text-metrics.ts';
 import { cellText, headerTexts } from './docx-table.ts';
 import { headerGrid } from '../pack/header-grid.ts';
 import { estimateBlock, headingHeight, SIZE, twipsToPt } from './docx-estimate.ts';
-import { CELL_MARGIN, HEADER_FOOTER, MARGIN, markingLines, textArea } from './docx-styles.ts';
+import { CELL_MARGIN, HEADER_FOOTER, MARGIN, textArea } from './docx-styles.ts';
+import { markingParts } from '../pack/marking.ts';
 
 const PT_TO_PX = 96 / 72;
 const MM_PER_PT = 25.4 / 72;
@@ -59,7 +60,7 @@ export function groupOf(table: DocTable, group: ColumnGroup): { table: DocTable;
  * body away from it (the marking lines and "Page X of Y" are drawn there).
  */
 function geometry(doc: PackDocument) {
-  const lines = markingLines(doc.meta).length;
+  const lines = markingParts(doc.meta).length;
   const band = (n: number) => twipsToPt(HEADER_FOOTER) + n * SIZE.body * 1.2 + 3;
   const mm = (pt: number) => pt * MM_PER_PT;
   const edge = twipsToPt(MARGIN);

@@ -2,7 +2,6 @@
 // writer's parts (docx*.ts). Kept in one place so every part agrees on style ids (the navigation pane and Word's
 // accessibility checker rely on the built-in Heading/Caption/Title styles) and on the width tables and images may use.
 import { AlignmentType, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
-import type { PackMeta } from '../pack/document.ts';
 
 /** A4 in twips (twentieths of a point), portrait; docx swaps width and height itself for a landscape section. */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -12,11 +11,6 @@ export const MARGIN = 1134;
 export const HEADER_FOOTER = 567;
 /** Padding inside every table cell. */
 export const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 } as const;
-
-/** The marking and caveat as printed at the top and bottom of every page: in capitals, one line each. */
-export function markingLines(meta: PackMeta): string[] {
-  return [meta.marking ?? '', meta.caveat.trim()].filter((s) => s !== '').map((s) => s.toUpperCase());
-}
 
 /** The text area of a page in twips, for the pack's orientation. */
 export function textArea(orientation: 'portrait' | 'landscape'): { width: number; height: number } {

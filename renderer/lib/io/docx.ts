@@ -29,12 +29,12 @@ import type { TablePlan } from '../pack/wide-table.ts';
 import { backMatterBlock, disclosureOffLine } from './docx-appendix.ts';
 import { commentaryParagraphs, figureAnchor, figureParagraphs, heading, keyFigureParagraphs, type Start } from './docx-blocks.ts';
 import { docxPagination, docxPlans } from './docx-layout.ts';
-import { A4, HEADER_FOOTER, MARGIN, STYLE, markingLines, numbering, styles, textArea } from './docx-styles.ts';
+import { A4, HEADER_FOOTER, MARGIN, STYLE, numbering, styles, textArea } from './docx-styles.ts';
+import { markingParts } from '../pack/marking.ts';
 import { tableAnchor, tablePart } from './docx-table.ts';
 
 export { cellText, formatNumber } from './docx-table.ts';
 
-export { markingLines };
 
 /** "2026-11-28" → "28 November 2026"; anything else is printed as given. */
 export function longDate(iso: string): string {
@@ -43,7 +43,7 @@ export function longDate(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
-const markingParagraphs = (meta: PackMeta): Paragraph[] => markingLines(meta).map((text) => new Paragraph({ style: STYLE.marking, alignment: AlignmentType.CENTER, text }));
+const markingParagraphs = (meta: PackMeta): Paragraph[] => markingParts(meta).map((text) => new Paragraph({ style: STYLE.marking, alignment: AlignmentType.CENTER, text }));
 
 function header(meta: PackMeta): Header {
   const lines = markingParagraphs(meta);
@@ -183,7 +183,7 @@ export async function packToDocx(doc: PackDocument, images: Map<number, Uint8Arr
   const { meta } = doc;
   let listInstance = 0;
   const nextListInstance = (): number => ++listInstance;
-  const description = [meta.subtitle, meta.organisation, longDate(meta.date), markingLines(meta).join(': ')].filter((s) => s !== '').join('. ');
+  const description = [meta.subtitle, meta.organisation, longDate(meta.date), markingParts(meta).join(': ')].filter((s) => s !== '').join('. ');
   const plans = docxPlans(doc);
   const layout = docxPagination(doc, plans);
   const { sections, entries } = pages(doc, layout, plans, images, nextListInstance);
@@ -213,7 +213,7 @@ export async function packToDocx(doc: PackDocument, images: Map<number, Uint8Arr
     lastModifiedBy: meta.author,
     description,
     keywords: keywords(doc),
-    customProperties: [{ name: 'Protective marking', value: markingLines(meta).join(': ') || 'None' }],
+    customProperties: [{ name: 'Protective marking', value: markingParts(meta).join(': ') || 'None' }],
     styles,
     numbering,
     pageNumbers: () => ({ bookmarks, pageCount: layout.pages.length }),

@@ -3,7 +3,7 @@
 // its header and footer and page numbers), meta.xml (the same document properties the XLSX carries) and the manifest.
 import type ExcelJS from 'exceljs';
 import type { PackMeta } from '../pack/document.ts';
-import { markingLine } from './marking.ts';
+import { markingLine } from '../pack/marking.ts';
 import { FONT_FACE_DECLS, MASTER_PAGE } from './ods-content.ts';
 import { HEADING_STYLE, textProperties } from './ods-styles.ts';
 import { esc, MIME_ODS, NAMESPACES, ODF_VERSION, XML_DECLARATION } from './ods-xml.ts';

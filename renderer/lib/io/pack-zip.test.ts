@@ -39,7 +39,7 @@ describe('packToZip', () => {
 
   it('starts an unmarked pack\'s CSV with its header row', () => {
     const doc = sampleDocument();
-    doc.meta.marking = null;
+    Object.assign(doc.meta, { marking: null, caveat: '' });
     const csv = text(unzipSync(packToZip(doc, new Map()))['Table_1.csv']!);
     expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFYear,Adult/);
   });

@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { DocItem, PackDocument } from '../pack/document.ts';
 import { itemUsesSynthetic, SYNTHETIC_NOTE } from '../pack/synthetic.ts';
 import { csvBytes, tableToCsv } from './csv.ts';
-import { markingLine } from './marking.ts';
+import { markingLine } from '../pack/marking.ts';
 
 function provenanceText(item: DocItem): string {
   if (!('provenance' in item)) return '';

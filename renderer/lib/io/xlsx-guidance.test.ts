@@ -35,8 +35,12 @@ describe('packToXlsx: the Analysis Function checklist', () => {
       expect(ws.getCell('A2').value, ws.name).toBe('OFFICIAL-SENSITIVE – NOT FOR ONWARD DISTRIBUTION');
       expect(ws.getCell('A2').font, ws.name).toMatchObject({ name: 'Arial', size: 12, bold: true });
     }
+    // A caveat the analyst wrote is printed even without a marking; with neither, nothing is.
+    const caveatOnly = sampleDocument();
+    caveatOnly.meta.marking = null;
+    for (const ws of (await read(caveatOnly)).wb.worksheets) expect(ws.getCell('A2').value, ws.name).toBe('NOT FOR ONWARD DISTRIBUTION');
     const unmarked = sampleDocument();
-    unmarked.meta.marking = null;
+    Object.assign(unmarked.meta, { marking: null, caveat: '' });
     for (const ws of (await read(unmarked)).wb.worksheets) expect(columnA(ws).join('\n'), ws.name).not.toMatch(/OFFICIAL|ONWARD/);
   });
 

@@ -6,7 +6,7 @@
 // write itself.
 import type ExcelJS from 'exceljs';
 import type { PackMeta } from '../pack/document.ts';
-import { markingLine } from './marking.ts';
+import { markingLine } from '../pack/marking.ts';
 
 /** Every cell names its typeface: a font without a name is drawn in the reader's default (LibreOffice: a serif). */
 export const FONT_NAME = 'Arial';
