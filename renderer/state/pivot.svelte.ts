@@ -209,7 +209,9 @@ export class PivotState {
   /** The chart as the pivot's spec stands now (a run still under way cannot leave it one step behind), or null. */
   chartForSpec(): PivotChartSpec | null {
     if (this.chart === null || this.chart.valueIndex >= this.spec.values.length) return null;
-    return this.autoChart ? followChartDefaults(this.chart, this.autoChart, defaultPivotChartSpec(specChartFields(this.spec))) : this.chart;
+    // Labelled as a run would label it (the source's manifest labels), so the defaults compare like for like.
+    const fields = specChartFields(this.spec, this.runner()?.labels(this.spec.source));
+    return this.autoChart ? followChartDefaults(this.chart, this.autoChart, defaultPivotChartSpec(fields)) : this.chart;
   }
 
   /** Protects the laid-out pivot when the switch is on; a newer run or change supersedes a slower protection. */

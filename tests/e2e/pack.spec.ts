@@ -53,6 +53,8 @@ async function buildPack(page: Page): Promise<void> {
   await expect(page.getByRole('list', { name: 'Pack items' }).getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('list', { name: 'Pack items' }).getByRole('listitem').first()).toContainText('1. Commentary');
   await expect(page.getByRole('status').filter({ hasText: 'Preview: 2 tables, 1 figure.' })).toBeVisible();
+  // Captions come from the manifest's labels ("Referrals in 2011"), never the field names.
+  await expect(page.locator('section.page').getByText('Table 2: Referrals in 2011 by police region', { exact: true }).first()).toBeVisible();
 
   // A note on one cell: marked on its column header and its row label, never inside the figure.
   await page.getByRole('textbox', { name: 'New note' }).fill('Age at exploitation as recorded by the first responder.');

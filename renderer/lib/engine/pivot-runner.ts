@@ -51,7 +51,7 @@ export class PivotRunner {
   /** `labels`: the labels a source's manifest gives its columns, for the laid-out pivot (query/pivot/field-labels.ts). */
   constructor(
     private readonly engine: Engine,
-    private readonly labels: (source: PivotSource) => SourceLabels = () => NO_SOURCE_LABELS,
+    readonly labels: (source: PivotSource) => SourceLabels = () => NO_SOURCE_LABELS,
   ) {}
 
   async schema(source: PivotSource): Promise<FieldSchema[]> {
