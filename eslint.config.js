@@ -56,7 +56,7 @@ export default tseslint.config(
 
   // renderer/lib: pure layers
   layer(
-    ['renderer/lib/query/**/*.ts', 'renderer/lib/sdc/**/*.ts', 'renderer/lib/viz/**/*.ts', 'renderer/lib/pack/**/*.ts'],
+    ['renderer/lib/query/**/*.ts', 'renderer/lib/sdc/**/*.ts', 'renderer/lib/viz/**/*.ts', 'renderer/lib/pack/**/*.ts', 'renderer/lib/workbook/**/*.ts'],
     [
       SVELTE,
       ELECTRON,
@@ -67,6 +67,7 @@ export default tseslint.config(
       path('components', 'Pure layers do not import components.'),
       path('features', 'Pure layers do not import features.'),
       { group: ['echarts', 'echarts/*', 'apache-arrow'], allowTypeImports: true, message: 'Pure layers may only `import type` from echarts/arrow.' },
+      { regex: '(^|/)(io|services)(/|$)', allowTypeImports: true, message: 'Pure layers may only `import type` from readers, writers and services (they run nothing of them).' },
       SOLVER,
       HIGHS,
       DOMPURIFY,

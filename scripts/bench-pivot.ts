@@ -97,7 +97,7 @@ export async function benchPivots(
   const pivotTab = page.getByRole('tab', { name: /^Pivot/ }).last();
   const moved = await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to columns' }).click());
   await record('re-pivot after moving a field', moved, moved.detail.sql);
-  const pct = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Show Sum of referrals as' }).selectOption('pct_row'));
+  const pct = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Show as for Sum of referrals' }).selectOption('pct_row'));
   await record('% of row total', pct, pct.detail.sql);
   await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).click());
   const three = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add nationality to' }).selectOption('rows'));

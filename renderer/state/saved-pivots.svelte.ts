@@ -3,6 +3,7 @@
 import { parsePivotSpec, serializePivotSpec } from '../lib/query/pivot/parse.ts';
 import type { PivotSpec } from '../lib/query/pivot/spec.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
+import { parsePivotChartSpec } from '../lib/viz/chart-parse.ts';
 import { NamedStore } from './named-store.svelte.ts';
 
 export interface SavedPivot {
@@ -17,7 +18,7 @@ export class SavedPivots extends NamedStore<SavedPivot> {
     super('idmg-workbench.saved-pivots.v1', { one: 'saved pivot', many: 'saved pivots' }, (raw) => ({
       name: String(raw.name),
       spec: parsePivotSpec(JSON.parse(serializePivotSpec(raw.spec as PivotSpec))),
-      chart: (raw.chart ?? null) as PivotChartSpec | null,
+      chart: parsePivotChartSpec(raw.chart, 'saved chart'),
       savedAt: String(raw.savedAt),
     }));
   }

@@ -5,6 +5,7 @@
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotChartSpec } from '../viz/pivot-chart.ts';
+import { parsePivotChartSpec } from '../viz/chart-parse.ts';
 import { WIDE_MODES, type DocItem, type Marking, type PackMeta, type WideMode } from './document.ts';
 import { parseFrozen } from './document-parse.ts';
 import type { NoteTarget } from './note-targets.ts';
@@ -122,7 +123,7 @@ export function parseItem(v: unknown, i: number): PackItemSpec {
       const o = object(v, where, [...common, 'caption', 'spec', 'chart', 'savedName', 'show', 'notes', 'noteTargets', 'wide']);
       const show = o.show ?? 'both';
       if (show !== 'table' && show !== 'chart' && show !== 'both') throw formatError('not-allowed', where, `The pack's ${where} should show its table, its chart or both.`);
-      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, savedName: o.savedName === undefined || o.savedName === null ? null : str(o.savedName, `${where} saved pivot`), show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where), wide: parseWide(o.wide, where) };
+      return { id: id(o), kind, frozen: frozen(o), caption: str(o.caption, `${where} caption`), spec: parsePivotSpec(o.spec), chart: parsePivotChartSpec(o.chart, `pack's ${where} chart`), savedName: o.savedName === undefined || o.savedName === null ? null : str(o.savedName, `${where} saved pivot`), show, notes: strings(o.notes, `${where} notes`), noteTargets: parseTargets(o.noteTargets, where), wide: parseWide(o.wide, where) };
     }
     case 'query': {
       const o = object(v, where, [...common, 'caption', 'sql', 'notes', 'noteTargets', 'wide']);
