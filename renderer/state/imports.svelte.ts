@@ -9,6 +9,15 @@ import { restoreImport, type FileReaders, type Imported, type RestoreProblem } f
 import type { ImportStore } from '../lib/services/import/store.ts';
 import type { StatusOutcome } from '../lib/services/import/outcome.ts';
 import { ImportDraft } from './import-draft.svelte.ts';
+import type { EmbeddedTable } from '../lib/workbook/spec.ts';
+import { loadWorkbookTable } from '../lib/services/workbook/file.ts';
+import { storedStatus } from '../lib/services/workbook/stored.ts';
+import { tableFingerprint } from '../lib/engine/fingerprint.ts';
+
+/** A new import's id (the stored file's folder name). */
+function newImportId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 const PROBLEM_WORDS: Record<RestoreProblem, string> = {
   'file-missing': 'its stored file is missing. Import the file again.',
@@ -37,9 +46,43 @@ export class Imports {
   unreadable = $state.raw<{ id: string; reason: string }[]>([]);
 
   constructor(
-    readonly store: ImportStore,
+    public store: ImportStore,
     private readonly readers: FileReaders,
+    /** Where the imports of the workbook with this id are kept ('' the first workbook's, as before workbooks). */
+    readonly storeFor: (workbookId: string) => ImportStore = () => store,
   ) {}
+
+  /**
+   * Another workbook's imports from now on (File › New, Open, recovering): this workbook's tables leave the engine
+   * (their stored files stay, with that workbook's working copy) and the other's are rebuilt.
+   */
+  async use(engine: Engine, workbookId: string): Promise<LoadedDataset[]> {
+    this.cancel();
+    for (const record of this.records) await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(record.table)}`);
+    this.records = [];
+    this.store = this.storeFor(workbookId);
+    return this.restore(engine);
+  }
+
+  /**
+   * A table that came with an opened workbook: kept in the working copy as the workbook holds it (never an original
+   * file it does not have), then loaded, checked against its SHA-256, rows and columns. Throws and keeps nothing if
+   * it does not load.
+   */
+  async adopt(engine: Engine, table: EmbeddedTable, bytes: Uint8Array): Promise<LoadedDataset> {
+    // A fresh id: the same workbook opened twice keeps two working copies apart.
+    const record: ImportRecord = { ...table.record, id: newImportId(), stored: { kind: 'table', sha256: table.sha256, rows: table.rows, columns: table.columns } };
+    // Stored first: the engine takes the bytes (they are empty afterwards).
+    await this.store.save(record, new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    try {
+      await loadWorkbookTable(engine, table, bytes);
+    } catch (err) {
+      await this.store.remove(record.id).catch(() => undefined);
+      throw err;
+    }
+    this.records = [...this.records, record];
+    return loadedEntry(record, storedStatus(record), await tableFingerprint(engine, record.table), null);
+  }
 
   /** Rebuilds every stored import in the engine; returns their dataset entries. */
   async restore(engine: Engine): Promise<LoadedDataset[]> {

@@ -1,9 +1,9 @@
-// State layer: things the analyst saves by name (pivots, queries), kept in the page's local storage so they
-// survive a restart. One store class for all of them: entries are validated when read back; an entry that cannot be
+// State layer: things the analyst saves by name (pivots, queries), kept in the workbook's working copy (a SlotStore:
+// local storage under the workbook's prefix) so they survive a restart and are saved with the workbook. One store class for all of them: entries are validated when read back; an entry that cannot be
 // read stays stored exactly as it was (see named-list.ts) and is reported, never dropped. Every change reads the
 // newest stored list first and merges by name, so a save here never drops what another window saved meanwhile.
 import { KeptAside, unreadableFile, uniqueByText, type UnreadableEntry } from './kept-aside.ts';
-import { LocalSlot, type TextSlot, type WriteOutcome } from './local-slot.ts';
+import { type SlotStore, type TextSlot, type WriteOutcome } from './local-slot.ts';
 import { readNamedList, writeNamedList, type NamedList } from './named-list.ts';
 
 export interface Named {
@@ -17,23 +17,35 @@ export class NamedStore<T extends Named> {
   unreadable = $state.raw<UnreadableEntry[]>([]);
   /** The last change could not be written: it lives in this window only until a later write succeeds. */
   writeProblem = $state<Exclude<WriteOutcome, 'written'> | null>(null);
-  private readonly slot: TextSlot;
-  private readonly aside: KeptAside;
+  private slot!: TextSlot;
+  private aside!: KeptAside;
 
   /**
-   * @param key the local-storage key (versioned); what could not be read may move to `${key}.kept-aside`
+   * @param name the slot's name in the working copy (versioned); what could not be read may move to `${name}.kept-aside`
    * @param names what an entry is, and many of them, for messages ("saved pivot", "saved pivots")
    * @param revive checks one stored entry and returns it typed; throws with a plain-English reason
    */
   constructor(
-    key: string,
+    private readonly name: string,
     readonly names: { one: string; many: string },
     private readonly revive: (raw: Record<string, unknown>) => T,
-    storage?: Storage | null,
+    slots: SlotStore,
   ) {
-    this.slot = new LocalSlot(key, storage);
-    this.aside = new KeptAside(new LocalSlot(`${key}.kept-aside`, storage));
+    this.use(slots);
+  }
+
+  /** Reads and writes another workbook's working copy from now on (File › New, Open, recovering). */
+  use(slots: SlotStore): void {
+    this.slot = slots.slot(this.name);
+    this.aside = new KeptAside(slots.slot(`${this.name}.kept-aside`));
+    this.writeProblem = null;
     this.reload();
+  }
+
+  /** Replaces every entry (a workbook being opened): each is checked as a save is. */
+  replaceAll(entries: Omit<T, never>[]): void {
+    const revived = entries.map((e) => this.revive({ ...e } as Record<string, unknown>));
+    this.change(() => [...revived].sort((a, b) => a.name.localeCompare(b.name)));
   }
 
   /** Whether a change to this storage key (null: storage cleared) concerns this store. */

@@ -13,17 +13,21 @@ type Dir = FileSystemDirectoryHandle & { entries(): AsyncIterable<[string, FileS
 export class OpfsImportStore implements ImportStore {
   private root: Promise<Dir> | null = null;
 
+  /** @param folders where this workbook's imports are kept: ['imports'] for the first workbook, as before workbooks. */
+  constructor(private readonly folders: readonly string[] = ['imports']) {}
+
   /** The store, or null when this browser gives the page no file system of its own. */
-  static available(): OpfsImportStore | null {
-    return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function' ? new OpfsImportStore() : null;
+  static available(folders?: readonly string[]): OpfsImportStore | null {
+    return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function' ? new OpfsImportStore(folders) : null;
   }
 
   private imports(): Promise<Dir> {
     this.root ??= (async () => {
       // Ask that the browser keep this data under storage pressure (granted silently for installed apps).
       await navigator.storage.persist?.().catch(() => false);
-      const root = await navigator.storage.getDirectory();
-      return (await root.getDirectoryHandle('imports', { create: true })) as Dir;
+      let dir: FileSystemDirectoryHandle = await navigator.storage.getDirectory();
+      for (const name of this.folders) dir = await dir.getDirectoryHandle(name, { create: true });
+      return dir as Dir;
     })();
     return this.root;
   }

@@ -1,5 +1,5 @@
-// State layer: the briefing pack being composed — its spec (changed only by pure actions, kept in local storage so
-// it survives a restart) and the resolved document the live preview and every export read. Changes re-resolve the
+// State layer: the briefing pack being composed — its spec (changed only by pure actions, kept in the workbook's
+// working copy so it survives a restart) and the resolved document the live preview and every export read. Changes re-resolve the
 // pack after a short pause; a slower resolve never overwrites a newer one. The stored pack is read part by part
 // (lib/pack/load.ts): what cannot be read is moved aside before the first write, never written over. Every change
 // starts from the newest stored pack, so a change made in another window is never silently lost.
@@ -13,10 +13,10 @@ import type { PivotSpec } from '../lib/query/pivot/spec.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { cleanSvgMarkup } from '../lib/markup/svg.ts';
 import { KeptAside, unreadableFile, uniqueByText, type UnreadableEntry } from './kept-aside.ts';
-import { LocalSlot, type TextSlot, type WriteOutcome } from './local-slot.ts';
+import { type SlotStore, type TextSlot, type WriteOutcome } from './local-slot.ts';
 import { Drafts } from './drafts.svelte.ts';
 
-const KEY = 'idmg-workbench.pack.v1';
+const NAME = 'pack.v1';
 const SETTLE_MS = 250;
 
 /** Frozen snapshots come back from storage, which anything could have written: their figures' SVG is cleaned once,
@@ -44,8 +44,8 @@ export class PackState {
   changedElsewhere = $state(false);
   /** Text typed into the pack's fields and not yet applied. */
   readonly drafts = new Drafts();
-  private readonly slot: TextSlot;
-  private readonly aside: KeptAside;
+  private slot!: TextSlot;
+  private aside!: KeptAside;
   /** The stored text this window last read or wrote: anything else in storage was written by another window. */
   private seen: string | null = null;
   /** Unreadable parts still in place in the stored pack, to move aside before it is written over. */
@@ -55,11 +55,25 @@ export class PackState {
 
   constructor(
     private readonly services: () => PackServices | null,
-    storage?: Storage | null,
+    slots: SlotStore,
   ) {
-    this.slot = new LocalSlot(KEY, storage);
-    this.aside = new KeptAside(new LocalSlot(`${KEY}.kept-aside`, storage));
+    this.use(slots);
+  }
+
+  /** Reads and writes another workbook's working copy from now on (File › New, Open, recovering). */
+  use(slots: SlotStore): void {
+    this.slot = slots.slot(NAME);
+    this.aside = new KeptAside(slots.slot(`${NAME}.kept-aside`));
+    this.writeProblem = null;
+    this.changedElsewhere = false;
+    this.drafts.prune(() => false);
     this.load();
+    this.resolved = null;
+  }
+
+  /** Replaces the pack with one read from a workbook file (already checked whole by lib/workbook). */
+  replace(spec: PackSpec): void {
+    this.update(() => withCleanFigures(spec));
   }
 
   /** Whether a change to this storage key (null: storage cleared) concerns the pack. */

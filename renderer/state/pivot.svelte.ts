@@ -214,6 +214,14 @@ export class PivotState {
     return this.autoChart ? followChartDefaults(this.chart, this.autoChart, defaultPivotChartSpec(fields)) : this.chart;
   }
 
+  /** The chart as the analyst set it, or null while it is still the one the pivot suggests (a workbook saves this). */
+  editedChart(): PivotChartSpec | null {
+    const chart = this.chartForSpec();
+    if (chart === null || this.autoChart === null) return chart;
+    const fields = specChartFields(this.spec, this.runner()?.labels(this.spec.source));
+    return JSON.stringify(chart) === JSON.stringify(defaultPivotChartSpec(fields)) ? null : chart;
+  }
+
   /** Protects the laid-out pivot when the switch is on; a newer run or change supersedes a slower protection. */
   private async protect(run: PivotRun, mine: number): Promise<void> {
     const setting = this.spec.protection;

@@ -1,6 +1,7 @@
 // State layer: SQL queries saved by name. A saved query can be reopened in a console or used as a pivot's source
 // (the pivot reads it as a subquery, so it always sees the query's current result).
 import { NamedStore } from './named-store.svelte.ts';
+import type { SlotStore } from './local-slot.ts';
 
 export interface SavedQuery {
   name: string;
@@ -17,12 +18,12 @@ export function checkQueryName(name: string): string | null {
 }
 
 export class SavedQueries extends NamedStore<SavedQuery> {
-  constructor() {
-    super('idmg-workbench.saved-queries.v1', { one: 'saved query', many: 'saved queries' }, (raw) => {
+  constructor(slots: SlotStore) {
+    super('saved-queries.v1', { one: 'saved query', many: 'saved queries' }, (raw) => {
       const problem = checkQueryName(String(raw.name ?? ''));
       if (problem) throw new Error(problem);
       if (typeof raw.sql !== 'string' || raw.sql.trim() === '') throw new Error('it has no SQL.');
       return { name: String(raw.name).trim(), sql: raw.sql, savedAt: String(raw.savedAt) };
-    });
+    }, slots);
   }
 }

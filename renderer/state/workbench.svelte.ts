@@ -22,6 +22,8 @@ import type { ImportDraft } from './import-draft.svelte.ts';
 import { ProfileState } from './profile.svelte.ts';
 import type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 import { uniqueTitle } from './tab-titles.ts';
+import { localSlots, workbookPrefix, type SlotStore } from './local-slot.ts';
+import { CurrentWorkbook } from './workbook.svelte.ts';
 
 export type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 
@@ -32,10 +34,12 @@ export class Workbench {
   datasets = $state.raw<LoadedDataset[]>([]);
   tabs = $state<Tab[]>([{ id: 'overview', kind: 'overview', title: 'IDMG overview' }]);
   activeTabId = $state('overview');
-  readonly saved = new SavedPivots();
-  readonly savedQueries = new SavedQueries();
-  /** The briefing pack being composed (one per workbench, kept in local storage). */
-  readonly pack = new PackState(() => this.packServices());
+  readonly saved: SavedPivots;
+  readonly savedQueries: SavedQueries;
+  /** The briefing pack being composed (one per workbook, kept in its working copy). */
+  readonly pack: PackState;
+  /** The workbook this window has open: its name, file, unsaved changes and recovery copy. */
+  readonly workbook: CurrentWorkbook;
   /** Disclosure control under way (the status bar shows it, with Cancel), or null. */
   protection = $state.raw<ProtectionActivity | null>(null);
   /** Disclosure control, in a worker of its own so big tables never freeze the page; cancel() stops it. */
@@ -52,7 +56,15 @@ export class Workbench {
     private readonly loadDatasets: LoadDatasets,
     /** The analyst's imported tables and where their files are kept. */
     readonly imports: Imports | null = null,
-  ) {}
+    /** Where each workbook's working copy is kept (local storage under the workbook's prefix; '' the first). */
+    slotsFor: (workbookId: string) => SlotStore = (id) => localSlots(workbookPrefix(id)),
+  ) {
+    const slots = slotsFor('');
+    this.saved = new SavedPivots(slots);
+    this.savedQueries = new SavedQueries(slots);
+    this.pack = new PackState(() => this.packServices(), slots);
+    this.workbook = new CurrentWorkbook(this, import.meta.env.VITE_APP_VERSION ?? 'dev', slotsFor);
+  }
 
   get activeTab(): Tab | undefined {
     return this.tabs.find((t) => t.id === this.activeTabId);
@@ -87,6 +99,7 @@ export class Workbench {
       }
       if (this.imports) this.datasets = [...this.datasets, ...(await this.imports.restore(engine))];
       this.status = 'ready';
+      await this.workbook.started();
     } catch (err) {
       this.status = 'failed';
       this.startupError = err instanceof Error ? err.message : String(err);
@@ -109,13 +122,13 @@ export class Workbench {
   }
 
   /** A new SQL console; `run` runs its SQL at once (drill-through, "open this SQL"); `name`, `savedAt` for a saved query. */
-  openSqlConsole(sql = '', run = false, name: string | null = null, savedAt: string | null = null): void {
+  openSqlConsole(sql = '', run = false, name: string | null = null, savedAt: string | null = null, title?: string): void {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
     const published = () => this.datasets.filter((d) => d.error === null && !d.def.imported).map((d) => d.def.id);
     const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, savedAt, published);
-    this.tabs.push({ id, kind: 'sql', title: uniqueTitle(name ?? `SQL ${this.sqlCount}`, this.tabs), console });
+    this.tabs.push({ id, kind: 'sql', title: uniqueTitle(title ?? name ?? `SQL ${this.sqlCount}`, this.tabs), console });
     this.activeTabId = id;
     if (run) void console.run();
   }
@@ -147,6 +160,11 @@ export class Workbench {
     tab.console.markSaved(saved.name, saved.sql, saved.savedAt);
     tab.title = uniqueTitle(saved.name, this.tabs, tab.id);
     return { kind: 'saved', query: saved, replaced: current !== undefined };
+  }
+
+  /** The data under the pivots changed (tables came or went): cached aggregates are stale. */
+  invalidatePivots(): void {
+    this.pivotRunner?.invalidate();
   }
 
   /** Another window changed local storage (`key`, or null when it was cleared): show its version here. */

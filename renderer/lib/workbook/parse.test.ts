@@ -74,7 +74,7 @@ describe('the workbook manifest', () => {
     expect(broken((w) => ((w.savedPivots[0]!.spec as unknown as Record<string, unknown>).rows = 'year')).kind).toBe('not-allowed');
     expect(broken((w) => ((w.packs[0]!.items[0]!.frozen as unknown[])[0] = { kind: 'script', src: 'x' })).message).toContain('pack 1');
     expect(broken((w) => (w.datasets.imported[0]!.record.file.sha256 = 'not-a-hash')).message).toContain('SHA-256');
-    expect(broken((w) => (w.datasets.imported[0]!.entry = 'tables/../../evil.parquet')).kind).toBe('not-allowed');
+    expect(broken((w) => (w.datasets.imported[0]!.entry = 'tables/../../evil.csv')).kind).toBe('not-allowed');
     expect(broken((w) => (w.datasets.imported[0]!.record.table = 'other')).message).toContain('import record says "other"');
     expect(broken((w) => w.savedQueries.push({ ...w.savedQueries[0]! })).kind).toBe('duplicate');
     expect(broken((w) => ((w.tabs[0] as Record<string, unknown>).kind = 'terminal')).kind).toBe('not-allowed');

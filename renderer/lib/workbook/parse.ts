@@ -7,12 +7,11 @@ import { parsePivotSpec, serializePivotSpec } from '../query/pivot/parse.ts';
 import { parsePivotChartSpec } from '../viz/chart-parse.ts';
 import type { ImportRecord } from '../services/import/record.ts';
 import { count, fail, list, nullableText, object, oneOf, optionalText, text, unique, within, type Obj } from './check.ts';
-import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type BuiltinRef, type EmbeddedTable, type OpenTab, type Workbook, type WorkbookPivot, type WorkbookQuery } from './spec.ts';
+import { TABLE_ENTRY, WORKBOOK_FORMAT, WORKBOOK_VERSION, type BuiltinRef, type EmbeddedTable, type OpenTab, type Workbook, type WorkbookPivot, type WorkbookQuery } from './spec.ts';
 import { parseImportRecord } from './record-parse.ts';
 
 export const WORKBOOK_KEYS = ['format', 'version', 'name', 'savedAt', 'appVersion', 'datasets', 'savedQueries', 'savedPivots', 'tabs', 'packs', 'notes'] as const;
 const SHA256 = /^[0-9a-f]{64}$/;
-const ENTRY = /^tables\/[A-Za-z0-9_-]{1,120}\.parquet$/;
 
 function sha(v: unknown, where: string): string {
   const s = text(v, where);
@@ -30,7 +29,7 @@ function embedded(v: unknown, n: number): EmbeddedTable {
   const where = `imported table ${n}`;
   const o = object(v, where, ['table', 'entry', 'sha256', 'rows', 'columns', 'record']);
   const entry = text(o.entry, `${where} entry`);
-  if (!ENTRY.test(entry)) fail('not-allowed', `${where} entry`, `The workbook's ${where} points at "${entry}", which is not where tables are kept (tables/<name>.parquet).`);
+  if (!TABLE_ENTRY.test(entry)) fail('not-allowed', `${where} entry`, `The workbook's ${where} points at "${entry}", which is not where tables are kept (tables/<name>.csv).`);
   const columns = list(o.columns, `${where} columns`, (c, k) => {
     const x = object(c, `${where} column ${k}`, ['name', 'type']);
     return { name: text(x.name, `${where} column ${k} name`), type: text(x.type, `${where} column ${k} type`) };
@@ -76,6 +75,11 @@ function tab(v: unknown, n: number): OpenTab {
     chart: within(`${where} chart`, () => parsePivotChartSpec(o.chart, 'chart')),
     savedName: nullableText(o.savedName, `${where} saved name`),
   };
+}
+
+/** Open tabs as a workbook (or a recovery copy) records them, strictly. */
+export function parseOpenTabs(v: unknown): OpenTab[] {
+  return list(v, 'open tabs', tab);
 }
 
 /** A manifest of the current version, strictly (migrate.ts brings older ones here first). */

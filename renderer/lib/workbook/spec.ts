@@ -23,10 +23,13 @@ export interface BuiltinRef {
   vintage: string;
 }
 
-/** An imported table embedded in the file as Parquet (`entry`), with how it was imported (`record`). */
+/**
+ * An imported table embedded in the file (`entry`: DuckDB's CSV read back with the recorded column types, deflated;
+ * see lib/services/workbook/tables.ts for why not Parquet), with how it was imported (`record`).
+ */
 export interface EmbeddedTable {
   table: string;
-  /** The zip entry holding its rows: tables/<name>.parquet. */
+  /** The zip entry holding its rows (TABLE_ENTRY). */
   entry: string;
   /** SHA-256 of the entry's bytes, checked before a row is read. */
   sha256: string;
@@ -94,9 +97,14 @@ export function emptyWorkbook(name: string, savedAt: string, appVersion: string)
   return { format: WORKBOOK_FORMAT, version: WORKBOOK_VERSION, name, savedAt, appVersion, datasets: { builtin: [], imported: [] }, savedQueries: [], savedPivots: [], tabs: [], packs: [], notes: '' };
 }
 
-/** The zip entry name an embedded table is stored under (names are checked on read: lib/io/workbook-zip.ts). */
+/**
+ * Where an embedded table's data may be in the zip: `tables/<stem>.csv`, the stem letters, digits, `_` and `-`. The
+ * container (lib/io/workbook-zip.ts) refuses any other entry before expanding anything; the manifest may name no other.
+ */
+export const TABLE_ENTRY = /^tables\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.csv$/;
+
+/** The entry an embedded table is stored under; the position keeps two names that clean alike ("a b", "a_b") apart. */
 export function tableEntry(table: string, index: number): string {
-  // The position keeps two names that clean to the same text ("a b", "a_b") apart.
-  const safe = table.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 100) || 'table';
-  return `tables/${index + 1}-${safe}.parquet`;
+  const safe = table.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80);
+  return `tables/${index + 1}${safe ? `-${safe}` : ''}.csv`;
 }

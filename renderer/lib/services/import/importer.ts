@@ -8,6 +8,7 @@ import { ImportError, type CsvPlan, type Detected, type ImportFormat, type Impor
 import { quoteIdent } from '../../query/quote.ts';
 import type { ImportRecord } from './record.ts';
 import type { ImportStore } from './store.ts';
+import { restoreStoredTable } from '../workbook/stored.ts';
 import { TableImport, type ColumnDraft, type CommitOptions, type ImportedOutcome, type StagedSource } from './table-import.ts';
 
 /** One table a file holds (a CSV, a sheet), as its reader found it. */
@@ -139,6 +140,8 @@ export type Restored = { kind: 'restored'; outcome: ImportedOutcome; fingerprint
 
 /** Rebuilds a stored import's table from its stored file, exactly as it was confirmed. */
 export async function restoreImport(engine: Engine, store: ImportStore, readers: FileReaders, record: ImportRecord): Promise<Restored> {
+  const { stored } = record;
+  if (stored) return restoreStoredTable(engine, store, { ...record, stored });
   const file = await store.file(record.id);
   if (!file) return { kind: 'problem', problem: 'file-missing', detail: '' };
   if ((await sha256OfBlob(file)) !== record.file.sha256) return { kind: 'problem', problem: 'file-changed', detail: '' };

@@ -26,6 +26,12 @@ export interface ImportRecord {
   importedAt: string;
   rows: number;
   detected: Detected[];
+  /**
+   * How the stored file keeps the table: absent — the original file, re-imported with the options above at each
+   * start; 'table' — the table itself as a workbook file embeds it (lib/services/workbook/tables.ts), loaded as it
+   * was saved (a table that came with an opened workbook has no original file). Never written into a workbook.
+   */
+  stored?: { kind: 'table'; sha256: string; rows: number; columns: { name: string; type: string }[] };
 }
 
 /** How a column type is written for a reader of the provenance. */

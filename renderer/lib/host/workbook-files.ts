@@ -1,0 +1,91 @@
+// Host layer: where a workbook file is read from and written to in web mode. Chromium's File System Access API
+// gives a handle, so Save writes over the same file and the recent list can reopen it; a browser without it opens
+// through the page's file input and saves by download. The desktop app does the same through its native dialogs
+// (host.ts). Nothing here knows what a workbook holds: bytes in, bytes out.
+import { downloadBlob } from './download.ts';
+import { WORKBOOK_EXTENSION, WORKBOOK_MIME } from '../workbook/spec.ts';
+
+/** Where a save goes: its file's name, and how to write it (over the file, or as a download). */
+export interface SaveTarget {
+  name: string;
+  /** A handle to save over next time and to reopen from the recent list; null when saved by download. */
+  handle: FileSystemFileHandle | null;
+  write(bytes: Uint8Array): Promise<void>;
+}
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+  handle: FileSystemFileHandle | null;
+}
+
+interface FsAccess {
+  showOpenFilePicker?(options: unknown): Promise<FileSystemFileHandle[]>;
+  showSaveFilePicker?(options: unknown): Promise<FileSystemFileHandle>;
+}
+
+const PICKER_TYPES = [{ description: 'IDMG workbooks', accept: { [WORKBOOK_MIME]: [WORKBOOK_EXTENSION] } }];
+
+const fsAccess = (): FsAccess => globalThis as unknown as FsAccess;
+
+/** Whether this browser can open and save files in place (else: file input and download). */
+export function canSaveInPlace(): boolean {
+  return typeof fsAccess().showSaveFilePicker === 'function' && typeof fsAccess().showOpenFilePicker === 'function';
+}
+
+/** The analyst dismissed a picker: not a failure. */
+const cancelled = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
+
+async function writeHandle(handle: FileSystemFileHandle, bytes: Uint8Array): Promise<void> {
+  // createWritable writes to a temporary file swapped in on close: a failure part-way leaves the old file whole.
+  const writable = await handle.createWritable();
+  try {
+    await writable.write(bytes as Uint8Array<ArrayBuffer>);
+    await writable.close();
+  } catch (err) {
+    await writable.abort().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Where to save: over `current` (Save of a workbook with a handle), or a file the analyst chooses (Save As…, or a
+ * first save). null when they cancelled the picker.
+ */
+export async function chooseSaveTarget(suggestedName: string, current: FileSystemFileHandle | null): Promise<SaveTarget | null> {
+  if (current) return { name: current.name, handle: current, write: (bytes) => writeHandle(current, bytes) };
+  const picker = fsAccess().showSaveFilePicker;
+  if (!canSaveInPlace() || !picker) {
+    return { name: suggestedName, handle: null, write: async (bytes) => downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: WORKBOOK_MIME }), suggestedName) };
+  }
+  try {
+    const handle = await picker.call(globalThis, { suggestedName, types: PICKER_TYPES, excludeAcceptAllOption: false });
+    return { name: handle.name, handle, write: (bytes) => writeHandle(handle, bytes) };
+  } catch (err) {
+    if (cancelled(err)) return null;
+    throw err;
+  }
+}
+
+/** A workbook file chosen with the browser's picker; null when cancelled; 'no-picker' when the page's input must ask. */
+export async function pickWorkbookFile(): Promise<OpenedFile | null | 'no-picker'> {
+  const picker = fsAccess().showOpenFilePicker;
+  if (!canSaveInPlace() || !picker) return 'no-picker';
+  try {
+    const [handle] = await picker.call(globalThis, { types: PICKER_TYPES, multiple: false });
+    return handle ? readHandle(handle) : null;
+  } catch (err) {
+    if (cancelled(err)) return null;
+    throw err;
+  }
+}
+
+/** A file from a handle (a recent workbook): asks for permission again first, as the browser requires. */
+export async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
+  const asking = handle as FileSystemFileHandle & { requestPermission?(o: { mode: 'read' | 'readwrite' }): Promise<PermissionState> };
+  if (asking.requestPermission && (await asking.requestPermission({ mode: 'readwrite' })) !== 'granted') {
+    throw new DOMException('Permission to read the workbook was not given.', 'NotAllowedError');
+  }
+  const file = await handle.getFile();
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), handle };
+}

@@ -1,0 +1,26 @@
+// State layer: what the analyst is told when a workbook does not open or save — one wording per kind of problem,
+// chosen by the error's class and kind (never by its English), always saying that nothing else changed.
+import { QueryError } from '../lib/engine/types.ts';
+import { WorkbookFileError } from '../lib/io/workbook-zip.ts';
+import { EmbeddedTableError } from '../lib/services/workbook/tables.ts';
+import { WorkbookFormatError } from '../lib/workbook/spec.ts';
+
+const detail = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Why a workbook file was not opened; what is open stays as it was. */
+export function openProblemWords(err: unknown, fileName: string): string {
+  const lead = `“${fileName}” was not opened, and nothing else changed.`;
+  if (err instanceof WorkbookFileError || err instanceof WorkbookFormatError || err instanceof EmbeddedTableError) return `${lead} ${err.message}`;
+  if (err instanceof QueryError && err.kind === 'out-of-memory') return `${lead} Its tables need more memory than the workbench has: close other tabs or restart the workbench, then open it again.`;
+  if (err instanceof DOMException && err.name === 'NotAllowedError') return `${lead} The browser did not allow reading it: open it again with File › Open….`;
+  return `${lead} It could not be read (${detail(err)}).`;
+}
+
+/** Why a save did not happen; the workbook stays open and unchanged, so saving again loses nothing. */
+export function saveProblemWords(err: unknown): string {
+  const lead = 'The workbook was not saved; it is still open here with all its changes.';
+  if (err instanceof DOMException && err.name === 'NotAllowedError') return `${lead} The browser did not allow writing there: choose another place with Save As….`;
+  if (err instanceof DOMException && err.name === 'QuotaExceededError') return `${lead} The disk is full: free some space or choose another place with Save As….`;
+  if (err instanceof QueryError && err.kind === 'out-of-memory') return `${lead} Its tables need more memory than the workbench has to write them: close other tabs and try again.`;
+  return `${lead} Saving failed (${detail(err)}).`;
+}

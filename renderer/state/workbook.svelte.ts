@@ -1,0 +1,240 @@
+// State layer: the workbook this window has open — its name, the file it came from or was saved to, whether it has
+// changed since (the title's marker), and File › New, Open… and Save / Save As…. Each workbook keeps a working copy
+// of its own (local storage under its prefix, its imports in their own folder), so opening one never touches
+// another's; a file is read and checked whole (lib/services/workbook/file.ts) before anything here changes.
+import { readWorkbookFile, writeWorkbookFile, type OpenedWorkbook } from '../lib/services/workbook/file.ts';
+import { changeSentence, datasetChanges } from '../lib/workbook/vintage.ts';
+import { WORKBOOK_EXTENSION, type OpenTab } from '../lib/workbook/spec.ts';
+import { newPack } from '../lib/pack/spec.ts';
+import { chooseSaveTarget, type OpenedFile } from '../lib/host/workbook-files.ts';
+import type { LoadedDataset } from '../lib/engine/builtin.ts';
+import { localSlots, workbookPrefix, type SlotStore, type TextSlot } from './local-slot.ts';
+import { builtinRefs, contentKey, openTabs, workbookContents } from './workbook-contents.ts';
+import { Recovery, type SessionRecord } from './recovery.ts';
+import { openProblemWords, saveProblemWords } from './workbook-words.ts';
+import type { Workbench } from './workbench.svelte.ts';
+
+export const UNTITLED = 'Untitled workbook';
+/** At most this long after the last change, the recovery copy has it (the issue allows 2 s). */
+const AUTOSAVE_MS = 500;
+/** A baseline no contents equal: a recovered workbook with unsaved changes stays marked until it is saved. */
+const RECOVERED = '\u0000recovered';
+
+/** A file name's stem ("Quarterly tables.idmgwb" → "Quarterly tables"). */
+export const fileStem = (name: string) => name.replace(/\.[^.]*$/, '') || name;
+
+/** A workbook's name as a file name: what no file system refuses. */
+export const safeFileName = (name: string) => `${name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 120) || 'workbook'}${WORKBOOK_EXTENSION}`;
+
+export function newWorkbookId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export class CurrentWorkbook {
+  /** The working copy's id: '' for the first workbook (the keys the workbench used before workbooks). */
+  id = $state('');
+  name = $state(UNTITLED);
+  /** The file it was opened from or last saved to, or null when it has never been in a file. */
+  fileName = $state<string | null>(null);
+  notes = $state('');
+  busy = $state<'saving' | 'opening' | null>(null);
+  /** Why the last Open or Save did not happen, in words (nothing changed). */
+  problem = $state<string | null>(null);
+  /** A workbook read and checked whose built-in data has changed since: it opens only when the analyst agrees. */
+  pending = $state.raw<{ opened: OpenedWorkbook; file: OpenedFile; changes: string[] } | null>(null);
+  /** New or Open asked for while the workbook has unsaved changes: the analyst is asked first. */
+  leaving = $state<'new' | 'open' | null>(null);
+  /** Work left by windows that are gone (a crash, a kill, a closed tab), offered back at start. */
+  offers = $state.raw<SessionRecord[]>([]);
+  private handle: FileSystemFileHandle | null = null;
+  private baseline = $state<string | null>(null);
+  private notesSlot: TextSlot;
+  private autosave: (() => void) | null = null;
+
+  constructor(
+    private readonly workbench: Workbench,
+    private readonly appVersion: string,
+    /** The working copy of the workbook with this id. */
+    readonly slotsFor: (id: string) => SlotStore = (id) => localSlots(workbookPrefix(id)),
+    readonly recovery = new Recovery(),
+  ) {
+    this.notesSlot = slotsFor('').slot('notes.v1');
+    this.notes = this.notesSlot.read() ?? '';
+  }
+
+  /** Changed since it was opened, saved or this window started (the title shows a marker; leaving asks). */
+  get dirty(): boolean {
+    return this.baseline !== null && contentKey(workbookContents(this.workbench, this.name, this.notes)) !== this.baseline;
+  }
+
+  /** What the window has now is what "unchanged" means (after start-up, an open, a save). */
+  markClean(): void {
+    this.baseline = contentKey(workbookContents(this.workbench, this.name, this.notes));
+  }
+
+  /**
+   * The workbench is ready: what it shows is "unchanged", this window claims its lock, work left by windows that
+   * are gone is offered, and from now on the recovery copy follows every change within a second.
+   */
+  async started(): Promise<void> {
+    if (this.autosave) return; // an engine restart: the workbook and its recovery copy carry on
+    this.markClean();
+    await this.recovery.claim();
+    this.offers = await this.recovery.orphans();
+    this.autosave ??= $effect.root(() => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      $effect(() => {
+        const record = { workbookId: this.id, name: this.name, fileName: this.fileName, dirty: this.dirty, tabs: openTabs(this.workbench.tabs) };
+        JSON.stringify(record); // read every part now, so any change to it runs this again
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => this.recovery.write({ ...record, updatedAt: new Date().toISOString() }), AUTOSAVE_MS);
+      });
+      return () => timer && clearTimeout(timer);
+    });
+  }
+
+  /** Takes back the work a gone window left: its workbook's working copy, name and open tabs, unsaved as they were. */
+  async recover(record: SessionRecord): Promise<void> {
+    this.offers = this.offers.filter((r) => r !== record);
+    await this.switchTo(record.workbookId);
+    Object.assign(this, { name: record.name, fileName: record.fileName, handle: null, problem: null });
+    this.reopen(record.tabs);
+    if (record.dirty) this.baseline = RECOVERED;
+    else this.markClean();
+    this.recovery.discard(record.windowId);
+  }
+
+  /** The analyst does not want that work back: its record goes (the workbook's saved lists stay in its working copy). */
+  discardOffer(record: SessionRecord): void {
+    this.offers = this.offers.filter((r) => r !== record);
+    this.recovery.discard(record.windowId);
+  }
+
+  setNotes(text: string): void {
+    this.notes = text;
+    this.notesSlot.write(text);
+  }
+
+  /** File › New: an empty workbook with a working copy of its own; the one open now stays in its own. */
+  async newWorkbook(): Promise<void> {
+    await this.switchTo(newWorkbookId());
+    Object.assign(this, { name: UNTITLED, fileName: null, handle: null, problem: null });
+    this.markClean();
+  }
+
+  /** File › Open…: the file is checked whole first; a problem leaves everything as it was. */
+  async open(file: OpenedFile): Promise<void> {
+    this.problem = null;
+    let opened: OpenedWorkbook;
+    try {
+      opened = await readWorkbookFile(file.bytes);
+    } catch (err) {
+      this.problem = openProblemWords(err, file.name);
+      return;
+    }
+    const titles = new Map(this.workbench.datasets.map((d) => [d.def.id, d.def.title]));
+    const builtin = this.workbench.datasets.filter((d) => !d.def.imported).map((d) => d.def);
+    const changes = datasetChanges(opened.workbook.datasets.builtin, builtin).map((c) => changeSentence(c, titles.get(c.id) ?? c.id));
+    if (changes.length) {
+      this.pending = { opened, file, changes };
+      return;
+    }
+    await this.load(opened, file);
+  }
+
+  /** The analyst read what changed in the built-in data and opens the workbook anyway (true) or not (false). */
+  async answerPending(open: boolean): Promise<void> {
+    const pending = this.pending;
+    this.pending = null;
+    if (open && pending) await this.load(pending.opened, pending.file);
+  }
+
+  /** File › Save (over its file where the browser allows) or Save As… (always asks where). */
+  async save(saveAs = false): Promise<boolean> {
+    const engine = this.workbench.currentEngine();
+    if (!engine || this.busy) return false;
+    this.problem = null;
+    try {
+      const target = await chooseSaveTarget(safeFileName(this.name), saveAs ? null : this.handle);
+      if (!target) return false;
+      this.busy = 'saving';
+      const name = this.fileName === null || saveAs || target.name !== this.fileName ? fileStem(target.name) : this.name;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+      const savedAt = new Date().toISOString();
+      const written = await writeWorkbookFile(engine, workbookContents(this.workbench, name, this.notes), { savedAt, appVersion: this.appVersion });
+      await target.write(written.bytes);
+      Object.assign(this, { name, fileName: target.name, handle: target.handle });
+      this.markClean();
+      return true;
+    } catch (err) {
+      this.problem = saveProblemWords(err);
+      return false;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private async load(opened: OpenedWorkbook, file: OpenedFile): Promise<void> {
+    const engine = this.workbench.currentEngine();
+    if (!engine) {
+      this.problem = 'The workbench is still starting. Open the workbook again in a moment.';
+      return;
+    }
+    const { workbook, tables } = opened;
+    const clash = workbook.datasets.imported.find((t) => builtinRefs(this.workbench.datasets).some((d) => d.id.toLowerCase() === t.table.toLowerCase()));
+    if (clash) {
+      this.problem = `The workbook's table "${clash.table}" has the name of a built-in dataset, so the workbook was not opened. Rename the table in the workbench that saved it.`;
+      return;
+    }
+    const previous = this.id;
+    this.busy = 'opening';
+    try {
+      await this.switchTo(newWorkbookId());
+      const loaded: LoadedDataset[] = [];
+      for (const table of workbook.datasets.imported) loaded.push(await this.workbench.imports!.adopt(engine, table, tables.get(table.table)!));
+      this.workbench.datasets = [...this.workbench.datasets, ...loaded];
+      this.workbench.saved.replaceAll(workbook.savedPivots);
+      this.workbench.savedQueries.replaceAll(workbook.savedQueries);
+      this.workbench.pack.replace(workbook.packs[0] ?? newPack(new Date().toISOString().slice(0, 10)));
+      this.setNotes(workbook.notes);
+      this.reopen(workbook.tabs);
+      Object.assign(this, { name: workbook.name, fileName: file.name, handle: file.handle });
+      this.markClean();
+    } catch (err) {
+      this.problem = openProblemWords(err, file.name);
+      await this.switchTo(previous); // its working copy was never touched
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Another workbook's working copy from now on: its tabs close, its stores and imports are read afresh. */
+  private async switchTo(id: string): Promise<void> {
+    const { workbench } = this;
+    for (const tab of [...workbench.tabs]) workbench.closeTab(tab.id);
+    const slots = this.slotsFor(id);
+    this.id = id;
+    workbench.saved.use(slots);
+    workbench.savedQueries.use(slots);
+    workbench.pack.use(slots);
+    this.notesSlot = slots.slot('notes.v1');
+    this.notes = this.notesSlot.read() ?? '';
+    const engine = workbench.currentEngine();
+    if (engine && workbench.imports) {
+      const restored = await workbench.imports.use(engine, id);
+      workbench.datasets = [...workbench.datasets.filter((d) => !d.def.imported), ...restored];
+    }
+    workbench.invalidatePivots();
+  }
+
+  /** The consoles, pivots and pack a workbook had open, opened again as they were. */
+  reopen(tabs: readonly OpenTab[]): void {
+    const { workbench } = this;
+    for (const tab of tabs) {
+      if (tab.kind === 'pack') workbench.openPack();
+      else if (tab.kind === 'sql') workbench.openSqlConsole(tab.sql, false, tab.savedName, null, tab.title);
+      else workbench.openPivot(tab.spec.source, tab.spec, tab.chart, tab.title, tab.savedName);
+    }
+    if (tabs.length) workbench.activeTabId = workbench.tabs[workbench.tabs.length - 1]!.id;
+  }
+}
