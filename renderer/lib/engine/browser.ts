@@ -12,6 +12,7 @@ import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url
 import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import { lockdownStatements } from './lockdown.ts';
+import { quoteString } from '../query/quote.ts';
 import type { DatasetDef } from './manifest.ts';
 import { BEGIN_READ_ONLY, END_READ_ONLY, readOnlyFailureKind } from './read-only.ts';
 import { ENGINE_STOPPED, QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
@@ -31,6 +32,8 @@ export class BrowserEngine implements Engine {
   private worker: Worker | null = null;
   /** One connection runs one pending query at a time; queries queue behind each other in order. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Names COPY output files uniquely within this engine. */
+  private copies = 0;
 
   async open(): Promise<EngineInfo> {
     const bundle = await duckdb.selectBundle(this.options.threads ? BUNDLES : { mvp: BUNDLES.mvp, eh: BUNDLES.eh });
@@ -65,6 +68,25 @@ export class BrowserEngine implements Engine {
 
   async dropFile(name: string): Promise<void> {
     await this.db?.dropFile(name).catch(() => undefined);
+  }
+
+  copyToBytes(query: string, copyOptions: string): Promise<Uint8Array> {
+    // COPY, read back and drop share one turn of the queue, so no other query can see or reuse the file between them.
+    const run = this.queue.then(async () => {
+      const db = this.db;
+      if (!db) throw new Error('The engine is not open.');
+      const name = `copy-${++this.copies}.out`;
+      // A file registered as an empty buffer keeps COPY's output in the worker's memory, never the browser's storage.
+      await db.registerEmptyFileBuffer(name);
+      try {
+        await this.runNow(`COPY (${query}) TO ${quoteString(name)} (${copyOptions})`);
+        return await db.copyFileToBuffer(name);
+      } finally {
+        await db.dropFile(name).catch(() => undefined);
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   insertArrow(table: string, ipcStream: Uint8Array): Promise<void> {

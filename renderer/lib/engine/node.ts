@@ -1,6 +1,8 @@
 // Engine layer, Node only: duckdb-wasm's blocking Node build behind the Engine interface, so unit tests and
 // scripts run the very engine the page runs (same wasm, same SQL dialect), without a browser.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import {
@@ -11,6 +13,7 @@ import {
 } from '@duckdb/duckdb-wasm/blocking';
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import { lockdownStatements } from './lockdown.ts';
+import { quoteString } from '../query/quote.ts';
 import type { DatasetDef } from './manifest.ts';
 import { BEGIN_READ_ONLY, END_READ_ONLY, readOnlyFailureKind } from './read-only.ts';
 import { QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
@@ -84,6 +87,20 @@ export class NodeEngine implements Engine {
       this.bindings().dropFile(name);
     } catch {
       // not registered: nothing to free
+    }
+  }
+
+  async copyToBytes(query: string, copyOptions: string): Promise<Uint8Array> {
+    // The Node build writes COPY's output through the real file system (a registered buffer stays empty), so it goes
+    // to a private temporary folder that is removed however the COPY ends.
+    const dir = mkdtempSync(join(tmpdir(), 'idmg-copy-'));
+    const path = join(dir, 'out');
+    try {
+      await this.query(`COPY (${query}) TO ${quoteString(path)} (${copyOptions})`);
+      return new Uint8Array(readFileSync(path));
+    } finally {
+      await this.dropFile(path);
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 

@@ -36,6 +36,12 @@ export interface Engine {
   registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
   /** Forgets a registered file (its bytes are freed); unknown names are ignored. */
   dropFile(name: string): Promise<void>;
+  /**
+   * Runs `COPY (query) TO <a file of the engine's own> (copyOptions)` and returns that file's bytes; the file is
+   * gone afterwards. The caller owns the format (e.g. `FORMAT csv, …`); the engine owns where the file lives (a buffer
+   * in the page's worker, a temporary file for the Node build), so SQL never names a path.
+   */
+  copyToBytes(query: string, copyOptions: string): Promise<Uint8Array>;
   /** Creates `table` (a plain, unquoted name) from an Arrow IPC stream; the table must not exist yet. */
   insertArrow(table: string, ipcStream: Uint8Array): Promise<void>;
   /** Cancels the running query, if any; resolves true when one was cancelled. */

@@ -1,11 +1,13 @@
 // Import layer, pure: the gate every XLSX/ODS file passes before SheetJS sees it. SheetJS inflates every zip entry
 // into memory at once and believes the sizes a file declares, so a zip bomb renamed .xlsx (a few MB that expand to
-// many GB) would take the page's worker down. Here the central directory is read by hand, the declared expanded size
-// is checked against a limit, and then every entry is inflated as a stream whose output is only counted (never kept),
-// so a file whose headers lie is refused too — all before anything is expanded into memory. The same gate tells an
-// encrypted workbook (an OLE/CFB file holding an "EncryptionInfo" stream, or an ODS whose manifest lists encryption)
-// from an old binary .xls (also OLE/CFB, which SheetJS reads) and from a file that is no spreadsheet at all.
-import { Inflate, strFromU8 } from 'fflate';
+// many GB) would take the page's worker down. Here the central directory is read by hand (../zip-read.ts, shared
+// with workbook files), the declared expanded size is checked against a limit, and then every entry is inflated as a
+// stream whose output is only counted (never kept), so a file whose headers lie is refused too — all before
+// anything is expanded into memory. The same gate tells an encrypted workbook (an OLE/CFB file holding an
+// "EncryptionInfo" stream, or an ODS whose manifest lists encryption) from an old binary .xls (also OLE/CFB, which
+// SheetJS reads) and from a file that is no spreadsheet at all.
+import { strFromU8 } from 'fflate';
+import { inflateEntry, readZipDirectory as readEntries, ZipReadError, type ZipEntry } from '../zip-read.ts';
 import { OdsCellCounter } from './ods-cells.ts';
 import { ImportError } from './types.ts';
 
@@ -23,26 +25,12 @@ export interface WorkbookLimits {
 const MiB = 1024 * 1024;
 export const WORKBOOK_LIMITS: WorkbookLimits = { maxExpanded: 1024 * MiB, maxRatio: 200, ratioFloor: 64 * MiB, maxOdsCells: 20_000_000 };
 
-export interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated; anything else is refused. */
-  method: number;
-  flags: number;
-  compressedSize: number;
-  /** The expanded size the central directory declares. */
-  size: number;
-  localOffset: number;
-}
+export type { ZipEntry } from '../zip-read.ts';
 
 /** What the gate found: a zip (XLSX, ODS) with its entries, or an OLE/CFB file that is not encrypted (old .xls). */
 export type WorkbookContainer = { kind: 'zip'; entries: ZipEntry[] } | { kind: 'cfb' };
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ZIP_LOCAL = 0x04034b50;
-const ZIP_CENTRAL = 0x02014b50;
-const ZIP_END = 0x06054b50;
-const ZIP64_END = 0x06064b50;
-const ZIP64_LOCATOR = 0x07064b50;
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
@@ -66,131 +54,43 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
-/** Reads the zip's central directory (ZIP64 too). Throws 'truncated' when its end is missing, 'corrupt' when unreadable. */
-export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => Number(view.getBigUint64(at, true));
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(i) === ZIP_END) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new ImportError('truncated', file, { detail: 'the zip archive has no end record' });
-  let count = u16(end + 10);
-  let cdSize = u32(end + 12);
-  let cdOffset = u32(end + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const locator = end - 20;
-    if (locator < 0 || u32(locator) !== ZIP64_LOCATOR) throw new ImportError('corrupt', file, { detail: 'ZIP64 locator missing' });
-    const z64 = u64(locator + 8);
-    if (z64 + 56 > bytes.length || u32(z64) !== ZIP64_END) throw new ImportError('corrupt', file, { detail: 'ZIP64 end record missing' });
-    count = u64(z64 + 32);
-    cdSize = u64(z64 + 40);
-    cdOffset = u64(z64 + 48);
-  }
-  if (cdOffset + cdSize > bytes.length) throw new ImportError('truncated', file, { detail: 'the central directory lies past the end of the file' });
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  const names = new TextDecoder('utf-8');
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(p) !== ZIP_CENTRAL) throw new ImportError('corrupt', file, { detail: `central directory entry ${i + 1} is unreadable` });
-    const nameLength = u16(p + 28);
-    const extraLength = u16(p + 30);
-    const entry: ZipEntry = {
-      name: names.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-      flags: u16(p + 8),
-      method: u16(p + 10),
-      compressedSize: u32(p + 20),
-      size: u32(p + 24),
-      localOffset: u32(p + 42),
-    };
-    // ZIP64 extended information: the fields whose 32-bit value is all ones, in this order.
-    for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength; x += 4 + u16(x + 2)) {
-      if (u16(x) !== 0x0001) continue;
-      let f = x + 4;
-      if (entry.size === 0xffffffff) {
-        entry.size = u64(f);
-        f += 8;
-      }
-      if (entry.compressedSize === 0xffffffff) {
-        entry.compressedSize = u64(f);
-        f += 8;
-      }
-      if (entry.localOffset === 0xffffffff) entry.localOffset = u64(f);
-    }
-    entries.push(entry);
-    p += 46 + nameLength + extraLength + u16(p + 32);
-  }
-  return entries;
-}
-
-/** Where an entry's data starts, from its local header (which is what SheetJS follows). */
-function dataStart(bytes: Uint8Array, entry: ZipEntry, file: string): number {
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length) throw new ImportError('truncated', file, { detail: `${entry.name} lies past the end of the file` });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(at, true) !== ZIP_LOCAL) throw new ImportError('corrupt', file, { detail: `${entry.name}: local header missing` });
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + entry.compressedSize > bytes.length) throw new ImportError('truncated', file, { detail: `${entry.name} is cut short` });
-  return start;
-}
-
-const STOP = Symbol('stop');
-
 /** Sees each inflated chunk of an entry; returns false to refuse the file (it would expand too far). */
 interface Sink {
   push(chunk: Uint8Array, final?: boolean): boolean;
   limit: string;
 }
 
-/**
- * Inflates one entry as a stream, keeping at most `keep` bytes of it; throws when it expands past its declared size
- * or past `budget`, or when the sink refuses it. Returns the kept bytes (empty unless asked for).
- */
-function inflateCounted(bytes: Uint8Array, entry: ZipEntry, file: string, budget: number, limit: string, keep = 0, sink?: Sink): Uint8Array {
-  const start = dataStart(bytes, entry, file);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ImportError('corrupt', file, { detail: `${entry.name}: stored sizes differ` });
-    if (entry.size > budget) throw new ImportError('expands-too-much', file, { limit });
-    if (sink && !sink.push(bytes.subarray(start, start + entry.size), true)) throw new ImportError('expands-too-much', file, { limit: sink.limit });
-    return bytes.subarray(start, start + Math.min(keep, entry.size));
+/** An ImportError for a zip that could not be read; `limit` names the limit an over-budget entry passed. */
+function importErrorOf(e: unknown, file: string, limit: string, sinkLimit = limit): unknown {
+  if (!(e instanceof ZipReadError)) return e;
+  switch (e.kind) {
+    case 'truncated':
+      return new ImportError('truncated', file, { detail: e.detail });
+    case 'over-budget':
+      return new ImportError('expands-too-much', file, { limit });
+    case 'sink-refused':
+      return new ImportError('expands-too-much', file, { limit: sinkLimit });
+    default:
+      return new ImportError('corrupt', file, { detail: e.detail });
   }
-  if (entry.method !== 8) throw new ImportError('corrupt', file, { detail: `${entry.name}: unsupported compression method ${entry.method}` });
-  let out = 0;
-  let why: ImportError | null = null;
-  const kept: Uint8Array[] = [];
-  const inflate = new Inflate((chunk, final) => {
-    out += chunk.length;
-    if (out > entry.size) why = new ImportError('corrupt', file, { detail: `${entry.name} expands past the size its header declares` });
-    else if (out > budget) why = new ImportError('expands-too-much', file, { limit });
-    else if (sink && !sink.push(chunk, final)) why = new ImportError('expands-too-much', file, { limit: sink.limit });
-    if (why) throw STOP;
-    if (keep > 0) kept.push(chunk.slice(0, Math.max(0, keep - (out - chunk.length))));
-  });
-  const STEP = 16 * 1024;
+}
+
+/** Reads the zip's central directory (ZIP64 too). Throws 'truncated' when its end is missing, 'corrupt' when unreadable. */
+export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
   try {
-    for (let p = 0; p < entry.compressedSize || p === 0; p += STEP) {
-      const stop = Math.min(entry.compressedSize, p + STEP);
-      inflate.push(bytes.subarray(start + p, start + stop), stop === entry.compressedSize);
-    }
+    return readEntries(bytes);
   } catch (e) {
-    if (why) throw why;
-    if (e === STOP) throw new ImportError('corrupt', file, { detail: entry.name });
-    const code = (e as { code?: number }).code;
-    throw new ImportError(code === 0 ? 'truncated' : 'corrupt', file, { detail: `${entry.name}: ${(e as Error).message}` });
+    throw importErrorOf(e, file, '');
   }
-  if (out !== entry.size) throw new ImportError('corrupt', file, { detail: `${entry.name} expands to ${out} bytes, not the ${entry.size} declared` });
-  const all = new Uint8Array(kept.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of kept) {
-    all.set(c, at);
-    at += c.length;
+}
+
+/** Inflates one entry, counting its output against `budget` (and the sink); ZipReadErrors become ImportErrors. */
+function inflateCounted(bytes: Uint8Array, entry: ZipEntry, file: string, budget: number, limit: string, keep = false, sink?: Sink): Uint8Array {
+  try {
+    return inflateEntry(bytes, entry, { budget, keep, sink: sink && ((chunk, final) => sink.push(chunk, final)) });
+  } catch (e) {
+    throw importErrorOf(e, file, limit, sink?.limit);
   }
-  return all;
 }
 
 /** Checks a zip's declared and actual expanded sizes against the limits; throws ImportError when it must be refused. */
@@ -210,13 +110,13 @@ export function checkZip(bytes: Uint8Array, file: string, limits: WorkbookLimits
   for (const entry of entries) {
     const counter = entry.name === 'content.xml' ? new OdsCellCounter(limits.maxOdsCells) : null;
     const sink = counter && { push: (chunk: Uint8Array, final?: boolean) => counter.push(chunk, final), limit: `${limits.maxOdsCells.toLocaleString('en-GB')} cells` };
-    inflateCounted(bytes, entry, file, budget - used, limit, 0, sink ?? undefined);
+    inflateCounted(bytes, entry, file, budget - used, limit, false, sink ?? undefined);
     used += entry.size;
   }
   // An ODS saved with a password keeps its zip readable but lists its encrypted parts in the manifest.
   const manifest = entries.find((e) => e.name === 'META-INF/manifest.xml');
   if (manifest && manifest.size <= 4 * MiB) {
-    const xml = strFromU8(inflateCounted(bytes, manifest, file, manifest.size, limit, manifest.size));
+    const xml = strFromU8(inflateCounted(bytes, manifest, file, manifest.size, limit, true));
     if (/<manifest:encryption-data\b/.test(xml)) throw new ImportError('password', file, { detail: 'encrypted OpenDocument' });
   }
   return entries;
