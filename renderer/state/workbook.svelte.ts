@@ -24,7 +24,10 @@ const RECOVERED = '\u0000recovered';
 export const fileStem = (name: string) => name.replace(/\.[^.]*$/, '') || name;
 
 /** A workbook's name as a file name: what no file system refuses. */
-export const safeFileName = (name: string) => `${name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 120) || 'workbook'}${WORKBOOK_EXTENSION}`;
+export const safeFileName = (name: string) => `${[...name].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').trim().slice(0, 120) || 'workbook'}${WORKBOOK_EXTENSION}`;
+
+/** Now, as ISO text (a timestamp, not reactive state). */
+const nowIso = () => new Date().toISOString();
 
 export function newWorkbookId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -87,7 +90,7 @@ export class CurrentWorkbook {
         const record = { workbookId: this.id, name: this.name, fileName: this.fileName, dirty: this.dirty, tabs: openTabs(this.workbench.tabs) };
         JSON.stringify(record); // read every part now, so any change to it runs this again
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => this.recovery.write({ ...record, updatedAt: new Date().toISOString() }), AUTOSAVE_MS);
+        timer = setTimeout(() => this.recovery.write({ ...record, updatedAt: nowIso() }), AUTOSAVE_MS);
       });
       return () => timer && clearTimeout(timer);
     });
@@ -132,9 +135,9 @@ export class CurrentWorkbook {
       this.problem = openProblemWords(err, file.name);
       return;
     }
-    const titles = new Map(this.workbench.datasets.map((d) => [d.def.id, d.def.title]));
+    const titles = Object.fromEntries(this.workbench.datasets.map((d) => [d.def.id, d.def.title]));
     const builtin = this.workbench.datasets.filter((d) => !d.def.imported).map((d) => d.def);
-    const changes = datasetChanges(opened.workbook.datasets.builtin, builtin).map((c) => changeSentence(c, titles.get(c.id) ?? c.id));
+    const changes = datasetChanges(opened.workbook.datasets.builtin, builtin).map((c) => changeSentence(c, titles[c.id] ?? c.id));
     if (changes.length) {
       this.pending = { opened, file, changes };
       return;
@@ -159,8 +162,7 @@ export class CurrentWorkbook {
       if (!target) return false;
       this.busy = 'saving';
       const name = this.fileName === null || saveAs || target.name !== this.fileName ? fileStem(target.name) : this.name;
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-      const savedAt = new Date().toISOString();
+      const savedAt = nowIso();
       const written = await writeWorkbookFile(engine, workbookContents(this.workbench, name, this.notes), { savedAt, appVersion: this.appVersion });
       await target.write(written.bytes);
       Object.assign(this, { name, fileName: target.name, handle: target.handle });
@@ -195,7 +197,7 @@ export class CurrentWorkbook {
       this.workbench.datasets = [...this.workbench.datasets, ...loaded];
       this.workbench.saved.replaceAll(workbook.savedPivots);
       this.workbench.savedQueries.replaceAll(workbook.savedQueries);
-      this.workbench.pack.replace(workbook.packs[0] ?? newPack(new Date().toISOString().slice(0, 10)));
+      this.workbench.pack.replace(workbook.packs[0] ?? newPack(nowIso().slice(0, 10)));
       this.setNotes(workbook.notes);
       this.reopen(workbook.tabs);
       Object.assign(this, { name: workbook.name, fileName: file.name, handle: file.handle });

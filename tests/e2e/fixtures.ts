@@ -123,12 +123,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-/** Removes the page's stored imports (OPFS folder "imports"); true when there was one. */
+/** Removes the page's stored imports (OPFS folder "imports", and opened workbooks' in "workbooks"); true when there were any. */
 export function clearImports(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
     type Dir = { getDirectoryHandle(n: string): Promise<Dir>; keys(): AsyncIterable<string>; removeEntry(n: string, o: { recursive: boolean }): Promise<void> };
     const storage = (globalThis as unknown as { navigator: { storage: { getDirectory(): Promise<Dir> } } }).navigator.storage;
     const root = await storage.getDirectory();
+    const workbooks = await root.getDirectoryHandle('workbooks').catch(() => null);
+    if (workbooks) await root.removeEntry('workbooks', { recursive: true });
     const imports = await root.getDirectoryHandle('imports').catch(() => null);
     if (!imports) return false;
     let stored = 0;

@@ -21,7 +21,7 @@ async function withoutPickers(page: Page): Promise<void> {
 
 async function fileMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('button', { name: new RegExp(`^${item}`) }).click();
+  await page.getByRole('button', { name: item, exact: true }).click();
 }
 
 /** File › Save workbook (as a download): the file's bytes. */
@@ -35,7 +35,7 @@ async function save(page: Page, item = 'Save workbook'): Promise<Uint8Array> {
 
 async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await fileMenu(page, 'Open workbook');
+  await fileMenu(page, 'Open workbook…');
   await (await chooser).setFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
 }
 
@@ -92,7 +92,7 @@ test('a workbook saved with an imported table, a saved pivot, a console, the pac
   await expect(page.getByRole('textbox', { name: 'SQL editor' })).toHaveValue('SELECT sum("Referrals") FROM forces');
   await page.getByRole('button', { name: 'Run query' }).click();
   await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText(['1,263']);
-  const again = await save(page, 'Save workbook as');
+  const again = await save(page, 'Save workbook as…');
   expect(comparable(again)).toEqual(comparable(first));
 });
 
@@ -129,7 +129,9 @@ test('after a crash the next window offers the unsaved work back, and recovers e
   await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT count(*) FROM forces');
   await page.waitForTimeout(2_000);
   const cdp = await chromiumContext.newCDPSession(page);
-  await cdp.send('Page.crash').catch(() => undefined);
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => undefined); // answers never: the page is gone
+  await crashed;
 
   const next = await chromiumContext.newPage();
   await next.addInitScript(() => {

@@ -5,11 +5,10 @@
 // and nothing but the two expected kinds of entry is accepted. Writing is deterministic (a fixed date on every
 // entry), so saving the same workbook twice gives the same bytes.
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { TABLE_ENTRY } from '../workbook/spec.ts';
 import { inflateEntry, localName, readZipDirectory, ZipReadError, type ZipEntry } from './zip-read.ts';
 
 export const MANIFEST_ENTRY = 'workbook.json';
-/** `tables/<stem>.csv`: a stem of letters, digits, `_` and `-` (it never reaches a file system, but a reader may). */
-const TABLE_ENTRY = /^tables\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.csv$/;
 
 /** The entry name for a table's file; throws WorkbookFileError 'unsafe-entry-name' unless `stem` is letters, digits, _ and -. */
 export function tableEntryName(stem: string): string {

@@ -104,7 +104,8 @@ describe('loadEmbeddedTable: refusals leave nothing behind', () => {
 
   it('refuses tampered bytes by their SHA-256 before the engine reads them', async () => {
     const tampered = copy();
-    tampered[tampered.length - 5] ^= 0x01;
+    const at = tampered.length - 5;
+    tampered[at] = tampered[at]! ^ 0x01;
     expect(await refusal(() => loadEmbeddedTable(engine, 'tampered', tampered, saved))).toBe('table-hash-mismatch');
     expect(await exists('tampered')).toBe(false);
     await loadEmbeddedTable(engine, 'untampered', copy(), saved);
