@@ -133,6 +133,7 @@ describe('idmg pack build', () => {
     const run = await idmg(['pack', 'build', 'quarterly.json', '--out', 'out', '--format', 'zip,pdf,xlsx,docx'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^Resolving 3 items…$/m);
+    expect(run.stderr).not.toMatch(/^Refused/m); // nothing tried to leave the machine
     expect(run.stderr).toMatch(/^Writing quarterly-briefing-cli-test-2026-11-28\.xlsx$/m);
     const names = ['pdf', 'xlsx', 'docx', 'zip'].map((ext) => packFileName(built.doc, ext));
     expect(run.stdout.trim().split('\n')).toEqual(names.map((n) => join('out', n)));
