@@ -44,7 +44,7 @@ export function failureLine(f: BuildFailure): string {
     case 'reconciliation':
       return `Item ${f.item}: a total does not reconcile (${f.check.kind} total check). ${f.check.message}`;
     case 'frozen-differs':
-      return `Item ${f.item} (frozen): ${f.difference.where} is ${f.difference.frozen} in the snapshot but ${f.difference.fresh} in a fresh run (${plural(f.difference.count, 'figure')} differ).`;
+      return `Item ${f.item} (frozen): ${f.difference.where} is ${f.difference.frozen} in the snapshot but ${f.difference.fresh} in a fresh run (${f.difference.count === 1 ? '1 figure differs' : `${f.difference.count} figures differ`}).`;
     case 'frozen-unresolvable':
       return `Item ${f.item} (frozen) could not be run afresh to compare: ${f.problem}`;
   }

@@ -6,6 +6,10 @@
 // `{ "pack": <PackSpec>, "savedPivots": [{ "name", "spec", "chart", "savedAt" }] }` over the built-in datasets only.
 // The real reader replaces the body of loadWorkbookForBuild: unzip, migrate, load the embedded tables, and re-import
 // each `--data table=path` over the table it names. Its errors keep these kinds (the CLI's exit codes hang on them).
+// Frozen snapshots come from a file anything could have written: the app cleans their figures' SVG where they enter
+// (state/pack.svelte.ts, lib/markup's DOMPurify, which needs a DOM). The print view cleans again as it draws, but the
+// zip writes each figure's SVG as it is, so the real reader must clean frozen SVG too (e.g. in the print session's
+// page) before returning the pack. The JSON stand-in is for tests and trusted files only.
 import { readFileSync, statSync } from 'node:fs';
 import { openWithBuiltins, readManifest } from '../renderer/lib/engine/node-builtin.ts';
 import type { NodeEngine } from '../renderer/lib/engine/node.ts';

@@ -165,7 +165,7 @@ describe('idmg pack build', () => {
     writeFileSync(join(dir, 'edited.json'), JSON.stringify({ pack: freezeItem(pack, id, parts), savedPivots: [] }));
     const run = await idmg(['pack', 'build', 'edited.json', '--out', 'checked', '--format', 'xlsx', '--check'], dir);
     expect(run.code, run.stderr).toBe(5);
-    expect(run.stderr).toMatch(new RegExp(`^check failed: Item 2 \\(frozen\\): Table 1, row ${row + 1} \\(.*\\), column .* is ${cell.value} in the snapshot but ${(cell.value as number) - 1} in a fresh run \\(1 figure differ\\)\\.$`, 'm'));
+    expect(run.stderr).toMatch(new RegExp(`^check failed: Item 2 \\(frozen\\): Table 1, row ${row + 1} \\(.*\\), column .* is ${cell.value} in the snapshot but ${(cell.value as number) - 1} in a fresh run \\(1 figure differs\\)\\.$`, 'm'));
     expect(readdirSync(join(dir, 'checked'))).toEqual([packFileName(built.doc, 'xlsx')]);
   });
 

@@ -79,7 +79,8 @@ export async function buildPack(input: PackBuildInput): Promise<PackBuild> {
     const live = await resolvePack({ ...input.pack, items: input.pack.items.map((item) => ({ ...item, frozen: null })) }, services);
     failures.push(...frozenFailures(input.pack, resolved, live));
   }
-  return { doc: resolved.doc, resolved, failures };
+  // In pack order (a stable sort keeps each item's own failures in the order they were found).
+  return { doc: resolved.doc, resolved, failures: failures.sort((a, b) => a.item - b.item) };
 }
 
 /** What the resolver itself reported: items not produced (an audit failure says so), and checks with a gap. */
