@@ -1,19 +1,23 @@
 // Renderer entry (print-view harness): the paged print view of one pack without the rest of the app, so tests
 // (Playwright's page.pdf) and a hidden print window can render a document. The document comes from
 // `window.__PACK__` (set before load) or, with `?sample=N`, the sample pack with N tables; `window.__setPack(doc)`
-// swaps it for another, which the view re-paginates like the live preview does.
+// swaps it for another, which the view re-paginates like the live preview does. `window.__svgToPng` is the page's
+// own chart rasteriser, so the headless rebuild (scripts/pack-chromium.ts) draws PNGs exactly as the app does.
 import { mount } from 'svelte';
 import type { PackDocument } from './lib/pack/document.ts';
 import { sampleDocument } from './lib/pack/sample-document.ts';
 import PackPrintPage from './features/pack/PackPrintPage.svelte';
+import { svgToPng } from './lib/host/download.ts';
 
 declare global {
   interface Window {
     __PACK__?: PackDocument;
     __setPack?: (doc: PackDocument) => void;
+    __svgToPng?: typeof svgToPng;
   }
 }
 
+window.__svgToPng = svgToPng;
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 const sample = Number(new URLSearchParams(location.search).get('sample') ?? '1');

@@ -27,10 +27,11 @@ export const OFFLINE_FLAGS = [
   '--component-updater=url-source=http://127.0.0.1:9/',
 ];
 
-export async function launchChromium(options: { proxy?: string; headless?: boolean } = {}): Promise<BrowserContext> {
+/** `dataDir`: the profile folder (the caller removes it); a new temporary one when not given. */
+export async function launchChromium(options: { proxy?: string; headless?: boolean; dataDir?: string } = {}): Promise<BrowserContext> {
   const args = [...OFFLINE_FLAGS];
   if (options.proxy) args.push(`--proxy-server=${options.proxy}`);
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'idmg-chromium-')), {
+  return chromium.launchPersistentContext(options.dataDir ?? mkdtempSync(join(tmpdir(), 'idmg-chromium-')), {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     args,

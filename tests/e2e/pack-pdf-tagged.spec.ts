@@ -9,6 +9,7 @@ import { rendererDir, startServer } from '../../scripts/serve.ts';
 import type { DocFigure } from '../../renderer/lib/pack/document.ts';
 import { sampleDocument } from '../../renderer/lib/pack/sample-document.ts';
 import { finishTaggedPdf } from '../../renderer/lib/io/pdf-tagging.ts';
+import { pdfDocumentInfo } from '../../renderer/lib/pack/export-files.ts';
 
 const root = process.env.PACK_PRINT_ROOT ?? rendererDir;
 
@@ -38,7 +39,7 @@ test('the printed pack is a tagged PDF: structure, alternatives, language, title
   // The print view's title is the pack's: the web browser's own print dialog names the PDF from it.
   await expect(page).toHaveTitle(doc.meta.title);
   const printed = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
-  const { bytes, artifacts } = await finishTaggedPdf(printed, { title: doc.meta.title, lang: 'en-GB', author: doc.meta.author, subject: '' });
+  const { bytes, artifacts } = await finishTaggedPdf(printed, pdfDocumentInfo(doc.meta));
   expect(artifacts).toBeGreaterThan(0);
 
   const pdf = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;

@@ -1,13 +1,13 @@
 // Pack feature, pure helpers of the print view: how a pack's cells, header rows, marking and dates are written on
 // the page, and the print stylesheet. Kept out of the components so the preview, the measuring sheet and the
 // printed PDF write every figure the same way.
-import type { DocCell, DocColumn, DocTable, PackDocument, PackMeta } from '../../lib/pack/document.ts';
+import type { DocCell, DocColumn, DocTable, PackDocument } from '../../lib/pack/document.ts';
 import type { PageGeometry } from '../../lib/pack/page-geometry.ts';
 import { shorthand, showsValue } from '../../lib/sdc/status.ts';
 import { formatNumber } from '../../lib/viz/format.ts';
 
 /** The pack's title as the title page, the PDF's document title and the print window show it. */
-export const packTitle = (meta: PackMeta): string => meta.title.trim() || 'Briefing pack';
+export { packTitle } from '../../lib/pack/export-files.ts';
 
 /** The marking line for the top and bottom of every page, in capitals: "OFFICIAL-SENSITIVE – NOT FOR ONWARD …". */
 export { markingLine } from '../../lib/pack/marking.ts';

@@ -4,7 +4,7 @@
 // the pack turns it off, with the reason. An item that cannot be produced becomes a visible notice, never a gap.
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
-import { expectedTotalCheck, statedTotalChecks, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
+import { expectedTotalCheck, statedTotalChecks, type PivotCheck, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
 import type { LinkedPivot } from '../sdc/pivot-link.ts';
 import { protectableValues, publishedLayout, type ProtectedPivot } from '../sdc/pivot-protect.ts';
 import { roundingNote, type Rounding } from '../sdc/rounding.ts';
@@ -122,7 +122,7 @@ async function preparePivot(added: PivotItem, s: PackServices): Promise<Prepared
   return { item, layout, sql, datasets, k, rules: item.spec.protection?.rules ?? DEFAULT_SDC_RULES, published };
 }
 
-async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | Error | undefined, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker): Promise<DocItem[]> {
+async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | Error | undefined, pack: PackSpec, s: PackServices, n: { table: number; figure: number }, note: NoteMaker, report: ItemReport): Promise<DocItem[]> {
   const { item, layout, sql, datasets, k, rules, published } = prepared;
   let protection: ProtectedPivot | null = null;
   let disclosure: Provenance['disclosure'];
@@ -133,6 +133,7 @@ async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | E
     if (decided instanceof Error) throw decided;
     protection = decided ?? (await s.protect(item.spec, layout, k, rules));
     const r = protection.result;
+    report.audit = { passed: r.audit.passed, summary: r.audit.summary };
     if (!r.audit.passed) throw new Error(`disclosure control could not protect it (${r.audit.summary})`);
     disclosure = { applied: true, rules: `${layout.values[k]!.value.label}: ${describeRules(rules)}`, summary: r.summary, audit: r.audit.summary, offReason: '' };
   }
@@ -140,6 +141,7 @@ async function resolvePivot(prepared: PreparedPivot, decided: ProtectedPivot | E
   const expected = expectedTotalCheck(item.spec, layout, formatNumber);
   const results = [...statedTotalChecks(item.spec, layout, stated, formatNumber), ...(expected ? [expected] : [])];
   const checks = results.map((c) => c.message);
+  report.checks = results;
   // A total that does not add up, and rounding, are printed with the table as notes, not only in the appendix.
   const rounded = protection?.result.rounding ? [note(roundingNote(protection.result.rounding))] : [];
   const notes = [...item.notes, ...results.filter((c) => c.passes === false).map((c) => note(c.message)), ...rounded];
@@ -230,10 +232,16 @@ function renumber(items: DocItem[], n: { table: number; figure: number }): DocIt
   return items.map((it) => (it.kind === 'table' ? { ...it, number: ++n.table } : it.kind === 'figure' ? { ...it, number: ++n.figure } : it));
 }
 
+/** What resolving a live pivot found: its reconciliation checks, and its protection's audit (null: not protected). */
+export interface ItemReport {
+  checks: PivotCheck[];
+  audit: { passed: boolean; summary: string } | null;
+}
+
 export interface ResolvedPack {
   doc: PackDocument;
-  /** Per item: its resolved parts (for freezing) or the reason it could not be produced. */
-  items: Array<{ id: string; parts: DocItem[]; problem: string | null }>;
+  /** Per item: its resolved parts (for freezing) or the reason it could not be produced, and what was checked. */
+  items: Array<{ id: string; parts: DocItem[]; problem: string | null } & ItemReport>;
 }
 
 export async function resolvePack(pack: PackSpec, s: PackServices): Promise<ResolvedPack> {
@@ -261,23 +269,24 @@ export async function resolvePack(pack: PackSpec, s: PackServices): Promise<Reso
   const guard = pack.disclosure.on ? keyFigureGuard(protections.values()) : null;
   const guarded = new Set([...prepared.values()].flatMap((p) => (p instanceof Error || p.k === undefined ? [] : p.datasets.map((d) => d.id))));
   for (const [i, item] of pack.items.entries()) {
+    const report: ItemReport = { checks: [], audit: null };
     try {
       let parts: DocItem[];
       const run = prepared.get(item.id);
       if (item.frozen) parts = renumber(item.frozen, n);
       else if (run instanceof Error) throw run;
-      else if (item.kind === 'pivot' && run) parts = await resolvePivot(run, protections.get(item.id), pack, s, n, note);
+      else if (item.kind === 'pivot' && run) parts = await resolvePivot(run, protections.get(item.id), pack, s, n, note, report);
       else if (item.kind === 'query') parts = await resolveQuery(item, pack, s, n);
       else if (item.kind === 'key-figures') parts = await resolveKeyFigures(item, guard, guarded, s);
       else if (item.kind === 'commentary') parts = [{ kind: 'commentary', blocks: parseMarkdown(item.markdown) }];
       else parts = [{ kind: 'page-break' }];
       // The layout of a wide table is the analyst's choice for the item, frozen or live.
       if ((item.kind === 'pivot' || item.kind === 'query') && item.wide && item.wide !== 'auto') parts = parts.map((p) => (p.kind === 'table' ? { ...p, wide: item.wide } : p));
-      items.push({ id: item.id, parts, problem: null });
+      items.push({ id: item.id, parts, problem: null, ...report });
     } catch (err) {
       const reason = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
       const problem = `Item ${i + 1} could not be produced: ${reason}.`;
-      items.push({ id: item.id, parts: [{ kind: 'commentary', blocks: [{ type: 'paragraph', runs: [{ text: problem, bold: true }] }] }], problem });
+      items.push({ id: item.id, parts: [{ kind: 'commentary', blocks: [{ type: 'paragraph', runs: [{ text: problem, bold: true }] }] }], problem, ...report });
     }
   }
   const docItems = items.flatMap((x) => x.parts);
