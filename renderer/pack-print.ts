@@ -8,16 +8,20 @@ import type { PackDocument } from './lib/pack/document.ts';
 import { sampleDocument } from './lib/pack/sample-document.ts';
 import PackPrintPage from './features/pack/PackPrintPage.svelte';
 import { svgToPng } from './lib/host/download.ts';
+import { cleanSvgMarkup } from './lib/markup/svg.ts';
 
 declare global {
   interface Window {
     __PACK__?: PackDocument;
     __setPack?: (doc: PackDocument) => void;
     __svgToPng?: typeof svgToPng;
+    __cleanSvg?: typeof cleanSvgMarkup;
   }
 }
 
 window.__svgToPng = svgToPng;
+// The headless rebuild cleans frozen figures' SVG from a workbook file with the app's own sanitiser, as the app does.
+window.__cleanSvg = cleanSvgMarkup;
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 const sample = Number(new URLSearchParams(location.search).get('sample') ?? '1');

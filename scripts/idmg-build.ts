@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PackDocument } from '../renderer/lib/pack/document.ts';
+import type { PackSpec } from '../renderer/lib/pack/spec.ts';
 import { packFileName, type PackFileFormat } from '../renderer/lib/pack/export-files.ts';
 import { buildPack, type BuildFailure, type BuildProgress } from '../renderer/lib/services/pack-build.ts';
 import { finishPackPdf, packFileBytes, type Rasterise } from '../renderer/lib/services/pack-export.ts';
@@ -63,11 +64,11 @@ function printErrorLine(err: PrintError): string {
 
 const needsChromium = (doc: PackDocument, formats: PackFileFormat[]) => formats.includes('pdf') || (doc.items.some((i) => i.kind === 'figure') && formats.some((f) => f === 'docx' || f === 'zip'));
 
-async function writeFiles(doc: PackDocument, formats: PackFileFormat[], out: string): Promise<void> {
+async function writeFiles(doc: PackDocument, formats: PackFileFormat[], out: string, open: PrintSession | null): Promise<void> {
   mkdirSync(out, { recursive: true });
-  let session: PrintSession | null = null;
+  let session: PrintSession | null = open;
   try {
-    if (needsChromium(doc, formats)) session = await openPrintSession();
+    if (!session && needsChromium(doc, formats)) session = await openPrintSession();
     const rasterise: Rasterise = session ? session.rasterise : () => Promise.reject(new Error('no chart to rasterise was expected'));
     for (const format of formats) {
       const name = packFileName(doc, format);
@@ -90,6 +91,16 @@ async function writeFiles(doc: PackDocument, formats: PackFileFormat[], out: str
   }
 }
 
+/** The pack with every frozen figure's SVG cleaned (the app does this where a stored pack enters: state/pack.svelte.ts). */
+async function cleanFrozenFigures(pack: PackSpec, clean: (svg: string) => Promise<string>): Promise<PackSpec> {
+  const items = [];
+  for (const item of pack.items) {
+    if (!item.frozen) items.push(item);
+    else items.push({ ...item, frozen: await Promise.all(item.frozen.map(async (p) => (p.kind === 'figure' ? { ...p, svg: await clean(p.svg) } : p))) });
+  }
+  return { ...pack, items };
+}
+
 async function build(r: BuildRequest): Promise<number> {
   const started = performance.now();
   say(`Opening ${r.workbook}…`);
@@ -102,21 +113,27 @@ async function build(r: BuildRequest): Promise<number> {
       return EXIT.workbook;
     }
     if (err instanceof DataFileError) {
-      const what = { missing: 'cannot be read', 'unknown-table': `names a table the workbook does not have`, 'not-supported-yet': 'cannot be used yet: re-importing a table from a file arrives with the workbook reader' }[err.kind];
+      const what = { missing: 'cannot be read', 'unknown-table': `names a table the workbook does not have`, 'import-failed': 'could not be imported with the options the table was first imported with' }[err.kind];
       say(`idmg: --data ${err.override.table}=${err.override.path} ${what}${err.detail ? ` (${err.detail})` : ''}.`);
       return EXIT.data;
     }
     throw err;
   }
   say(`Opened in ${seconds(started)}.`);
+  for (const notice of workbook.notices) say(`note: ${notice}`);
   const resolving = performance.now();
   let failures: BuildFailure[];
   let doc: PackDocument;
+  let session: PrintSession | null = null;
   try {
+    // Frozen figures come from a file: their SVG goes through the app's sanitiser before any export carries it.
+    const frozenFigures = workbook.pack.items.some((it) => it.frozen?.some((p) => p.kind === 'figure'));
+    if (frozenFigures) session = await openPrintSession();
+    const pack = session ? await cleanFrozenFigures(workbook.pack, session.cleanSvg) : workbook.pack;
     const result = await buildPack({
       engine: workbook.engine,
       datasets: workbook.datasets,
-      pack: workbook.pack,
+      pack,
       savedPivots: workbook.savedPivots,
       appVersion: appVersion(),
       protect: async (table, rules) => protectTable(table, rules, await loadNodeHighsSolver()),
@@ -125,12 +142,15 @@ async function build(r: BuildRequest): Promise<number> {
       onProgress: (event) => say(progressLine(event)),
     });
     ({ doc, failures } = result);
+  } catch (err) {
+    await session?.close();
+    throw err;
   } finally {
     await workbook.engine.close();
   }
   say(`Resolved in ${seconds(resolving)}: ${plural(doc.items.filter((i) => i.kind === 'table').length, 'table')}, ${plural(doc.items.filter((i) => i.kind === 'figure').length, 'figure')}.`);
   for (const f of failures) say(`${r.check ? 'check failed' : 'warning'}: ${failureLine(f)}`);
-  await writeFiles(doc, r.formats, r.out);
+  await writeFiles(doc, r.formats, r.out, session);
   say(`Done in ${seconds(started)}.`);
   if (r.check && failures.length > 0) {
     say(`idmg: --check found ${plural(failures.length, 'failure')} (listed above).`);

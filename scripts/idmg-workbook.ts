@@ -1,24 +1,23 @@
-// Script layer, Node only: THE SEAM where `idmg pack build` opens a workbook. It returns what a build needs — the
-// pack, the saved pivots, and an engine holding the workbook's data with each dataset's provenance — and nothing
-// after it knows how the file was stored.
-//
-// FOR NOW (until the workbook format, renderer/lib/workbook, lands) the "workbook" is a plain JSON file
-// `{ "pack": <PackSpec>, "savedPivots": [{ "name", "spec", "chart", "savedAt" }] }` over the built-in datasets only.
-// The real reader replaces the body of loadWorkbookForBuild: unzip, migrate, load the embedded tables, and re-import
-// each `--data table=path` over the table it names. Its errors keep these kinds (the CLI's exit codes hang on them).
-// Frozen snapshots come from a file anything could have written: the app cleans their figures' SVG where they enter
-// (state/pack.svelte.ts, lib/markup's DOMPurify, which needs a DOM). The print view cleans again as it draws, but the
-// zip writes each figure's SVG as it is, so the real reader must clean frozen SVG too (e.g. in the print session's
-// page) before returning the pack. The JSON stand-in is for tests and trusted files only.
+// Script layer, Node only: where `idmg pack build` opens a workbook file (.idmgwb) — the same checks the app makes
+// (lib/services/workbook/file.ts: container, manifest, every table's SHA-256), the built-in datasets loaded and
+// compared with the vintages the workbook recorded, each embedded table loaded as saved, or, for `--data
+// table=path`, next quarter's file imported with the options the table was first imported with (its provenance then
+// cites the new file and its SHA-256). Frozen figures' SVG is cleaned by the print session before anything exports
+// it (idmg-build.ts), as the app cleans it where it enters.
 import { readFileSync, statSync } from 'node:fs';
-import { openWithBuiltins, readManifest } from '../renderer/lib/engine/node-builtin.ts';
+import { basename } from 'node:path';
+import { openWithBuiltins } from '../renderer/lib/engine/node-builtin.ts';
 import type { NodeEngine } from '../renderer/lib/engine/node.ts';
 import type { DatasetInfo } from '../renderer/lib/pack/resolve.ts';
-import { parsePackSpec } from '../renderer/lib/pack/spec.ts';
-import type { PackSpec } from '../renderer/lib/pack/spec.ts';
-import { parsePivotSpec } from '../renderer/lib/query/pivot/parse.ts';
+import { newPack, type PackSpec } from '../renderer/lib/pack/spec.ts';
 import type { SavedPivotEntry } from '../renderer/lib/services/pack-build.ts';
-import type { PivotChartSpec } from '../renderer/lib/viz/pivot-chart.ts';
+import { fileFacts, importAs } from '../renderer/lib/services/import/importer.ts';
+import { directParsers } from '../renderer/lib/services/import/direct-parsers.ts';
+import { createReaders } from '../renderer/lib/services/import/read-file.ts';
+import { importedDatasetDef, type ImportRecord } from '../renderer/lib/services/import/record.ts';
+import { loadWorkbookTable, readWorkbookFile, type OpenedWorkbook } from '../renderer/lib/services/workbook/file.ts';
+import { tableFingerprint } from '../renderer/lib/engine/fingerprint.ts';
+import { changeSentence, datasetChanges } from '../renderer/lib/workbook/vintage.ts';
 
 /** `--data table=path`: this table's data comes from this file instead of the copy inside the workbook. */
 export interface DataOverride {
@@ -33,6 +32,8 @@ export interface WorkbookForBuild {
   engine: NodeEngine;
   /** Each loaded dataset with its fingerprint as loaded (provenance certifies against it). */
   datasets: DatasetInfo[];
+  /** What the analyst should know: built-in data changed since the workbook was saved, tables read from --data files. */
+  notices: string[];
 }
 
 /** The workbook file cannot be used: exit code 2. `detail` is the reader's own explanation. */
@@ -49,7 +50,7 @@ export class WorkbookError extends Error {
 /** A `--data` file cannot be used: exit code 3. */
 export class DataFileError extends Error {
   constructor(
-    readonly kind: 'missing' | 'unknown-table' | 'not-supported-yet',
+    readonly kind: 'missing' | 'unknown-table' | 'import-failed',
     readonly override: DataOverride,
     readonly detail = '',
   ) {
@@ -57,55 +58,66 @@ export class DataFileError extends Error {
   }
 }
 
-function readJson(path: string): unknown {
-  let text: string;
+function readBytes(path: string): Uint8Array {
   try {
     if (!statSync(path).isFile()) throw new WorkbookError('unreadable', path, 'it is not a file');
-    text = readFileSync(path, 'utf8');
+    return new Uint8Array(readFileSync(path));
   } catch (err) {
     if (err instanceof WorkbookError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new WorkbookError(code === 'ENOENT' ? 'missing' : 'unreadable', path, err instanceof Error ? err.message : String(err));
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new WorkbookError('invalid', path, err instanceof Error ? err.message : String(err));
-  }
 }
 
-function parseSaved(v: unknown, i: number): SavedPivotEntry {
-  if (typeof v !== 'object' || v === null || typeof (v as { name?: unknown }).name !== 'string') throw new Error(`saved pivot ${i + 1} has no name`);
-  const o = v as { name: string; spec?: unknown; chart?: unknown; savedAt?: unknown };
-  return { name: o.name, spec: parsePivotSpec(o.spec), chart: (o.chart ?? null) as PivotChartSpec | null, savedAt: String(o.savedAt ?? '') };
+/** Next quarter's file for a table, imported as the table was first imported; its record cites the new file. */
+async function reimport(engine: NodeEngine, record: ImportRecord, override: DataOverride, now: string): Promise<{ record: ImportRecord; statusColumns: string[] }> {
+  const bytes = readFileSync(override.path);
+  const file = new File([bytes], basename(override.path));
+  const facts = await fileFacts(file, file.name, record.file.format);
+  const next: ImportRecord = { ...record, file: { ...facts, format: record.file.format }, importedAt: now.slice(0, 10) };
+  const made = await importAs(engine, createReaders(directParsers), next, file);
+  if (made.kind === 'problem') throw new DataFileError('import-failed', override, `${made.problem}${made.detail ? `: ${made.detail}` : ''}`);
+  return { record: { ...next, rows: made.outcome.rows }, statusColumns: made.outcome.status.map((s) => s.statusColumn) };
 }
 
-export async function loadWorkbookForBuild(path: string, dataOverrides: readonly DataOverride[]): Promise<WorkbookForBuild> {
-  const raw = readJson(path);
-  let pack: PackSpec;
-  let savedPivots: SavedPivotEntry[];
+export async function loadWorkbookForBuild(path: string, dataOverrides: readonly DataOverride[], now = new Date().toISOString()): Promise<WorkbookForBuild> {
+  let opened: OpenedWorkbook;
   try {
-    if (typeof raw !== 'object' || raw === null || !('pack' in raw)) throw new Error('it has no "pack"');
-    const o = raw as { pack: unknown; savedPivots?: unknown };
-    pack = parsePackSpec(o.pack);
-    if (o.savedPivots !== undefined && !Array.isArray(o.savedPivots)) throw new Error('"savedPivots" should be a list');
-    savedPivots = ((o.savedPivots ?? []) as unknown[]).map(parseSaved);
+    opened = await readWorkbookFile(readBytes(path));
   } catch (err) {
+    if (err instanceof WorkbookError) throw err;
     throw new WorkbookError('invalid', path, err instanceof Error ? err.message : String(err));
   }
+  const { workbook, tables } = opened;
   // Every --data file is checked before the engine starts, so a typo fails in a moment, not after the data loads.
-  const tables = new Set(readManifest().datasets.map((d) => d.id));
   for (const o of dataOverrides) {
     try {
       if (!statSync(o.path).isFile()) throw new Error('not a file');
     } catch (err) {
       throw new DataFileError('missing', o, err instanceof Error ? err.message : String(err));
     }
-    if (!tables.has(o.table)) throw new DataFileError('unknown-table', o);
-    // The JSON stand-in holds no tables of its own to replace; the workbook reader re-imports here.
-    throw new DataFileError('not-supported-yet', o);
+    if (!workbook.datasets.imported.some((t) => t.table === o.table)) throw new DataFileError('unknown-table', o, `the workbook's imported tables are: ${workbook.datasets.imported.map((t) => t.table).join(', ') || 'none'}`);
   }
   const { engine, manifest, fingerprints } = await openWithBuiltins();
-  const datasets = manifest.datasets.map((d) => ({ ...d, fingerprint: fingerprints[d.id] ?? null }));
-  return { pack, savedPivots, engine, datasets };
+  try {
+    const datasets: DatasetInfo[] = manifest.datasets.map((d) => ({ ...d, fingerprint: fingerprints[d.id] ?? null }));
+    const notices = datasetChanges(workbook.datasets.builtin, manifest.datasets).map((c) => changeSentence(c, manifest.datasets.find((d) => d.id === c.id)?.title ?? c.id));
+    for (const table of workbook.datasets.imported) {
+      const override = dataOverrides.find((o) => o.table === table.table);
+      if (override) {
+        const { record, statusColumns } = await reimport(engine, table.record, override, now);
+        datasets.push({ ...importedDatasetDef(record, statusColumns.map((name) => ({ name, type: 'VARCHAR' }))), fingerprint: await tableFingerprint(engine, table.table) });
+        notices.push(`${table.table}: read from ${record.file.name} (SHA-256 ${record.file.sha256}, ${record.rows} rows) instead of the workbook's copy of ${table.record.file.name}.`);
+      } else {
+        await loadWorkbookTable(engine, table, tables.get(table.table)!);
+        const extra = table.columns.filter((c) => !table.record.columns.some((r) => r.name === c.name));
+        datasets.push({ ...importedDatasetDef(table.record, extra.map((c) => ({ name: c.name, type: 'VARCHAR' }))), fingerprint: await tableFingerprint(engine, table.table) });
+      }
+    }
+    const pack = workbook.packs[0] ?? newPack(now.slice(0, 10));
+    return { pack, savedPivots: workbook.savedPivots, engine, datasets, notices };
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
 }

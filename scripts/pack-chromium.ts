@@ -26,13 +26,15 @@ export interface PrintSession {
   /** Prints the document through pack-print.html: the bytes before finishing (lib/services finishPackPdf). */
   printPdf(doc: PackDocument): Promise<{ bytes: Uint8Array; pages: number }>;
   rasterise: Rasterise;
+  /** SVG from outside the app (a workbook's frozen figures) through the app's own sanitiser (lib/markup/svg.ts). */
+  cleanSvg(svg: string): Promise<string>;
   /** Requests the page tried to make off the loopback server (aborted), for the offline promise. */
   readonly blocked: readonly string[];
   close(): Promise<void>;
 }
 
 /** What pack-print.ts puts on its window (renderer globals are not in the scripts' type world). */
-type RasterWindow = { __svgToPng?: (svg: string, width: number, height: number) => Promise<Blob>; requestAnimationFrame: (f: () => void) => void };
+type RasterWindow = { __svgToPng?: (svg: string, width: number, height: number) => Promise<Blob>; __cleanSvg?: (svg: string) => string; requestAnimationFrame: (f: () => void) => void };
 
 const LAYOUT_TIMEOUT_MS = 180_000;
 /** The print options of electron/main/handlers/print-pdf.ts, in Playwright's words. */
@@ -62,16 +64,22 @@ export async function openPrintSession(root = rendererDir): Promise<PrintSession
     return route.abort('blockedbyclient');
   });
 
-  let rasterPage: Page | null = null;
-  const rasterise: Rasterise = async (svg, width, height) => {
-    if (!rasterPage) {
-      rasterPage = await context.newPage();
-      await rasterPage.goto(`${url}pack-print.html?sample=1`);
-      // A print view built before the page exposed its rasteriser is out of date: say so rather than hang.
-      await rasterPage.waitForFunction(() => typeof (globalThis as unknown as RasterWindow).__svgToPng === 'function', undefined, { timeout: 30_000 }).catch(() => {
+  let helper: Page | null = null;
+  /** A page of the print view whose own rasteriser and sanitiser the CLI uses. */
+  const helperPage = async (): Promise<Page> => {
+    if (!helper) {
+      helper = await context.newPage();
+      await helper.goto(`${url}pack-print.html?sample=1`);
+      // A print view built before the page exposed these is out of date: say so rather than hang.
+      await helper.waitForFunction(() => typeof (globalThis as unknown as RasterWindow).__svgToPng === 'function' && typeof (globalThis as unknown as RasterWindow).__cleanSvg === 'function', undefined, { timeout: 30_000 }).catch(() => {
         throw new PrintError('renderer-not-built', root);
       });
     }
+    return helper;
+  };
+  const cleanSvg = async (svg: string): Promise<string> => (await helperPage()).evaluate((s) => (globalThis as unknown as RasterWindow).__cleanSvg!(s), svg);
+  const rasterise: Rasterise = async (svg, width, height) => {
+    const rasterPage = await helperPage();
     const base64 = await rasterPage.evaluate(
       async ([s, w, h]) => {
         const blob = await (globalThis as unknown as RasterWindow).__svgToPng!(s, w, h);
@@ -109,6 +117,7 @@ export async function openPrintSession(root = rendererDir): Promise<PrintSession
   return {
     printPdf,
     rasterise,
+    cleanSvg,
     blocked,
     async close() {
       await context.close().catch(() => undefined);

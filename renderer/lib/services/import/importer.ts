@@ -145,6 +145,20 @@ export async function restoreImport(engine: Engine, store: ImportStore, readers:
   const file = await store.file(record.id);
   if (!file) return { kind: 'problem', problem: 'file-missing', detail: '' };
   if ((await sha256OfBlob(file)) !== record.file.sha256) return { kind: 'problem', problem: 'file-changed', detail: '' };
+  const rebuilt = await importAs(engine, readers, record, file);
+  if (rebuilt.kind === 'restored' && rebuilt.outcome.rows !== record.rows) {
+    await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(record.table)}`);
+    return { kind: 'problem', problem: 'rows-differ', detail: `${rebuilt.outcome.rows} rows instead of ${record.rows}` };
+  }
+  return rebuilt;
+}
+
+/**
+ * Creates the record's table from `file` read with the record's options (its reading plan or sheet, its columns'
+ * names and types): a stored import rebuilt, or next quarter's file imported as this one was (the headless rebuild's
+ * `--data`). Nothing is stored.
+ */
+export async function importAs(engine: Engine, readers: FileReaders, record: ImportRecord, file: Blob): Promise<Restored> {
   let draft: TableImport | null = null;
   try {
     let source: StagedSource;
@@ -157,10 +171,6 @@ export async function restoreImport(engine: Engine, store: ImportStore, readers:
     draft = new TableImport(engine, source, record.file.name);
     await draft.stage();
     const outcome = await draft.commit(record.table, record.columns);
-    if (outcome.rows !== record.rows) {
-      await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(record.table)}`);
-      return { kind: 'problem', problem: 'rows-differ', detail: `${outcome.rows} rows instead of ${record.rows}` };
-    }
     return { kind: 'restored', outcome, fingerprint: await tableFingerprint(engine, record.table) };
   } catch (err) {
     return { kind: 'problem', problem: 'failed', detail: err instanceof Error ? err.message : String(err) };
