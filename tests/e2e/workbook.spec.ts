@@ -5,39 +5,9 @@
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { dropPickers, fileMenu, openWorkbook as openFile, saveWorkbook as save, withoutPickers } from './workbook-files.ts';
 
 const CSV = 'Force,Year,Referrals\r\nCleveland,2023,12\r\nKent,2023,7\r\nGwent,2023,1204\r\nDyfed,2023,40\r\n';
-
-/** This browser without the File System Access pickers: opens by a file input and saves by download. */
-async function withoutPickers(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const g = globalThis as Record<string, unknown>;
-    delete g.showOpenFilePicker;
-    delete g.showSaveFilePicker;
-  });
-  await page.reload();
-  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('datasets loaded', { timeout: 60_000 });
-}
-
-async function fileMenu(page: Page, item: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('button', { name: item, exact: true }).click();
-}
-
-/** File › Save workbook (as a download): the file's bytes. */
-async function save(page: Page, item = 'Save workbook'): Promise<Uint8Array> {
-  const download = page.waitForEvent('download');
-  await fileMenu(page, item);
-  const path = await (await download).path();
-  const { readFileSync } = await import('node:fs');
-  return new Uint8Array(readFileSync(path));
-}
-
-async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await fileMenu(page, 'Open workbook…');
-  await (await chooser).setFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-}
 
 const manifestOf = (bytes: Uint8Array) => JSON.parse(strFromU8(unzipSync(bytes)['workbook.json']!)) as Record<string, unknown>;
 /** A manifest without what a save sets (its date) or a working copy assigns (an import's id). */
@@ -134,11 +104,7 @@ test('after a crash the next window offers the unsaved work back, and recovers e
   await crashed;
 
   const next = await chromiumContext.newPage();
-  await next.addInitScript(() => {
-    const g = globalThis as Record<string, unknown>;
-    delete g.showOpenFilePicker;
-    delete g.showSaveFilePicker;
-  });
+  await dropPickers(next);
   await next.goto(page.url());
   await expect(next.getByRole('contentinfo', { name: 'Status' })).toContainText('datasets loaded', { timeout: 60_000 });
   const offer = next.getByRole('group', { name: 'Unsaved work from an earlier session' });

@@ -61,7 +61,12 @@ describe('re-pivoting', () => {
     expect(first.sql[0]).toMatch(/^CREATE OR REPLACE TEMP TABLE/);
     const moved = await runner.run({ ...s, rows: ['age_at_exploitation', 'quarter'], columns: ['year'] }, schema);
     expect(moved.reusedBase).toBe(true);
-    expect(moved.sql).toHaveLength(1);
+    // Provenance is whole and session-free: the base's statement too, under the one recorded name, and it runs.
+    expect(moved.sql).toHaveLength(2);
+    expect(moved.sql[0]).toBe(first.sql[0]);
+    expect(moved.sql.join('\n')).not.toMatch(/__pivot_base_\d/);
+    await engine.query(moved.sql[0]!);
+    expect((await engine.query(moved.sql[1]!)).table.numRows).toBeGreaterThan(0);
     expect(at(moved.layout, ['Child (17 or under)'], ['2011'])).toBe(at(first.layout, ['2011'], ['Child (17 or under)']));
     expect(at(moved.layout, [], [])).toBe(at(first.layout, [], []));
   });
