@@ -4,7 +4,9 @@
 // version, same thread count) in the same run, printing ratios; a pivot of 50,000 column values (time to draw,
 // longest task); then disclosure control (protection and audit of
 // 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts), briefing-pack exports (scripts/bench-pack.ts) and the
-// column profile of a 1M-row table (Node, duckdb-wasm vs native, scripts/bench-profile.ts). Figures go to bench/results.json as
+// column profile of a 1M-row table (Node, duckdb-wasm vs native, scripts/bench-profile.ts), saving and opening a
+// workbook with a 1M-row imported table (scripts/bench-workbook.ts) and the headless rebuild of the 20-item pack
+// (scripts/bench-rebuild.ts). Figures go to bench/results.json as
 // [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
 // (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
 // `BENCH_QUERY_TIMEOUT` (ms) bounds the wait for each console query.
@@ -21,6 +23,8 @@ import { benchSdcLinked } from './bench-sdc-linked.ts';
 import { benchPack } from './bench-pack.ts';
 import { benchProfile } from './bench-profile.ts';
 import { benchImport } from './bench-import.ts';
+import { benchWorkbook } from './bench-workbook.ts';
+import { benchRebuild } from './bench-rebuild.ts';
 
 export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
 
@@ -30,6 +34,7 @@ const PIVOT_ROWS = (process.env.BENCH_PIVOT_ROWS ?? '1000000,10000000,40000000')
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
 const fmt = (n: number) => n.toLocaleString('en-GB');
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
 async function measureOf(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? Number.NaN, name);
@@ -115,7 +120,6 @@ async function main(): Promise<void> {
     }
     // Imports through the app's import tab, against native read_csv on the same file.
     const imp = await benchImport(page, conn);
-    const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
     results.push({
       name: `import a ${fmt(imp.csvRows)}-row CSV (${mb(imp.csvBytes)}): picked → preview → table created (Chromium ${bundle} vs native read_csv)`,
       value: round(imp.previewMs + imp.createMs),
@@ -175,6 +179,14 @@ async function main(): Promise<void> {
     native: round(profile.nativeMs),
     ratio: round(profile.wasmMs / profile.nativeMs, 2),
   });
+  // Workbook files: save and open with a 1M-row imported table (Node, the page's engine), against native DuckDB
+  // writing and reading the same table as Parquet; then the headless rebuild of the 20-item pack from its workbook.
+  const wb = await benchWorkbook(ROWS);
+  const pct = Math.round((wb.workbookBytes / wb.csvBytes) * 100);
+  results.push({ name: `workbook with a ${fmt(wb.rows)}-row imported table: save (${mb(wb.workbookBytes)}, ${pct}% of the ${mb(wb.csvBytes)} CSV; native: Parquet zstd ${mb(wb.nativeParquetBytes)}) (Node, wasm vs native)`, value: round(wb.saveMs), unit: 'ms', native: round(wb.nativeParquetWriteMs), ratio: round(wb.saveMs / wb.nativeParquetWriteMs, 2) });
+  results.push({ name: `workbook with a ${fmt(wb.rows)}-row imported table: open (Node, wasm vs native Parquet read)`, value: round(wb.openMs), unit: 'ms', native: round(wb.nativeParquetReadMs), ratio: round(wb.openMs / wb.nativeParquetReadMs, 2) });
+  const rebuild = await benchRebuild();
+  results.push({ name: `headless rebuild of the 20-item pack from its workbook: idmg pack build, ${rebuild.files} files (PDF, XLSX, ODS, DOCX, zip)`, value: round(rebuild.ms / 1000), unit: 's' });
   console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, native: r.native ?? '', ratio: r.ratio ?? '' })));
   const dir = join(import.meta.dirname, '..', 'bench');
   mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@ import { readWorkbookFile, writeWorkbookFile, type OpenedWorkbook } from '../lib
 import { changeSentence, datasetChanges } from '../lib/workbook/vintage.ts';
 import { WORKBOOK_EXTENSION, type OpenTab } from '../lib/workbook/spec.ts';
 import { newPack } from '../lib/pack/spec.ts';
-import { chooseSaveTarget, type OpenedFile } from '../lib/host/workbook-files.ts';
+import type { OpenedFile, WorkbookFileRef } from '../lib/host/workbook-files.ts';
 import type { LoadedDataset } from '../lib/engine/builtin.ts';
 import { localSlots, workbookPrefix, type SlotStore, type TextSlot } from './local-slot.ts';
 import { builtinRefs, contentKey, openTabs, workbookContents } from './workbook-contents.ts';
@@ -49,7 +49,7 @@ export class CurrentWorkbook {
   leaving = $state<'new' | 'open' | null>(null);
   /** Work left by windows that are gone (a crash, a kill, a closed tab), offered back at start. */
   offers = $state.raw<SessionRecord[]>([]);
-  private handle: FileSystemFileHandle | null = null;
+  private handle: WorkbookFileRef = null;
   private baseline = $state<string | null>(null);
   private notesSlot: TextSlot;
   private autosave: (() => void) | null = null;
@@ -158,7 +158,7 @@ export class CurrentWorkbook {
     if (!engine || this.busy) return false;
     this.problem = null;
     try {
-      const target = await chooseSaveTarget(safeFileName(this.name), saveAs ? null : this.handle);
+      const target = await this.workbench.host.workbookFiles.chooseSaveTarget(safeFileName(this.name), saveAs ? null : this.handle);
       if (!target) return false;
       this.busy = 'saving';
       const name = this.fileName === null || saveAs || target.name !== this.fileName ? fileStem(target.name) : this.name;

@@ -1,21 +1,21 @@
 // Workbook feature: File › New and Open… as the menu, the keyboard and the "unsaved changes" question all run them —
 // the question first when the open workbook has changed since it was saved, then the browser's file picker, or a
 // file input of the page's own (never placed in the page, so it adds no control) where the browser has no picker.
-import { pickWorkbookFile } from '../../lib/host/workbook-files.ts';
 import { WORKBOOK_EXTENSION } from '../../lib/workbook/spec.ts';
 import type { CurrentWorkbook } from '../../state/workbook.svelte.ts';
+import type { WorkbookFiles } from '../../lib/host/workbook-files.ts';
 
 export type LeavingAction = 'new' | 'open';
 
 /** New or Open, once the analyst has been asked about unsaved changes (`asked`), or at once when there are none. */
-export async function leaveFor(workbook: CurrentWorkbook, action: LeavingAction, asked = false): Promise<void> {
+export async function leaveFor(workbook: CurrentWorkbook, files: WorkbookFiles, action: LeavingAction, asked = false): Promise<void> {
   if (workbook.dirty && !asked) {
     workbook.leaving = action;
     return;
   }
   workbook.leaving = null;
   if (action === 'new') return workbook.newWorkbook();
-  const picked = await pickWorkbookFile().catch((err: unknown) => {
+  const picked = await files.pickWorkbook().catch((err: unknown) => {
     workbook.problem = `The file could not be opened: ${err instanceof Error ? err.message : String(err)}`;
     return null;
   });

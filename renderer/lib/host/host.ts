@@ -3,6 +3,7 @@
 // never Electron, so the same UI runs in both. Only `import type` from the contract: no Electron at run time.
 import type { AppInfo, MenuCommand, WorkbenchApi } from '../../../electron/contract.ts';
 import { readPickedFile } from './picked-file.ts';
+import { browserWorkbookFiles, type WorkbookFiles } from './workbook-files.ts';
 
 export interface Host {
   kind: 'desktop' | 'web';
@@ -20,6 +21,8 @@ export interface Host {
   pickFile(): Promise<File | null>;
   /** Calls `listener` for each command of the desktop app's menu; web mode has no menu. */
   onMenuCommand(listener: (command: MenuCommand) => void): void;
+  /** Where workbook files are opened from and saved to (web: the browser's pickers or input and download). */
+  workbookFiles: WorkbookFiles;
 }
 
 const LICENCE =
@@ -43,6 +46,7 @@ function browserHost(): Host {
     },
     pickFile: async () => null,
     onMenuCommand: () => undefined,
+    workbookFiles: browserWorkbookFiles,
   };
 }
 
@@ -59,6 +63,8 @@ export function detectHost(global: { workbench?: WorkbenchApi } = globalThis as 
         return picked ? readPickedFile(api, picked) : null;
       },
       onMenuCommand: (listener) => api.onMenuCommand(listener),
+      // Planned: the native open and save dialogs through validated IPC (contract.ts); until then the browser's way.
+      workbookFiles: browserWorkbookFiles,
     };
   }
   return browserHost();

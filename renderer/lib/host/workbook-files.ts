@@ -5,18 +5,32 @@
 import { downloadBlob } from './download.ts';
 import { WORKBOOK_EXTENSION, WORKBOOK_MIME } from '../workbook/spec.ts';
 
+/**
+ * What lets a later Save write over the same file: a File System Access handle in web mode, an opaque token the
+ * desktop app's main process keeps the path behind (the page never sees a path). Null: saved by download.
+ */
+export type WorkbookFileRef = FileSystemFileHandle | { token: string } | null;
+
 /** Where a save goes: its file's name, and how to write it (over the file, or as a download). */
 export interface SaveTarget {
   name: string;
-  /** A handle to save over next time and to reopen from the recent list; null when saved by download. */
-  handle: FileSystemFileHandle | null;
+  /** How to save over it next time; null when saved by download. */
+  handle: WorkbookFileRef;
   write(bytes: Uint8Array): Promise<void>;
 }
 
 export interface OpenedFile {
   name: string;
   bytes: Uint8Array;
-  handle: FileSystemFileHandle | null;
+  handle: WorkbookFileRef;
+}
+
+/** Opening and saving workbook files: the browser's (this module) or the desktop app's native dialogs (host.ts). */
+export interface WorkbookFiles {
+  /** Where to save: over `current` (Save), or a file the analyst chooses (Save As…, a first save); null if cancelled. */
+  chooseSaveTarget(suggestedName: string, current: WorkbookFileRef): Promise<SaveTarget | null>;
+  /** A workbook file the analyst chose; null when cancelled; 'no-picker' when the page must ask with a file input. */
+  pickWorkbook(): Promise<OpenedFile | null | 'no-picker'>;
 }
 
 interface FsAccess {
@@ -52,8 +66,8 @@ async function writeHandle(handle: FileSystemFileHandle, bytes: Uint8Array): Pro
  * Where to save: over `current` (Save of a workbook with a handle), or a file the analyst chooses (Save As…, or a
  * first save). null when they cancelled the picker.
  */
-export async function chooseSaveTarget(suggestedName: string, current: FileSystemFileHandle | null): Promise<SaveTarget | null> {
-  if (current) return { name: current.name, handle: current, write: (bytes) => writeHandle(current, bytes) };
+export async function chooseSaveTarget(suggestedName: string, current: WorkbookFileRef): Promise<SaveTarget | null> {
+  if (current && 'createWritable' in current) return { name: current.name, handle: current, write: (bytes) => writeHandle(current, bytes) };
   const picker = fsAccess().showSaveFilePicker;
   if (!canSaveInPlace() || !picker) {
     return { name: suggestedName, handle: null, write: async (bytes) => downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: WORKBOOK_MIME }), suggestedName) };
@@ -68,7 +82,7 @@ export async function chooseSaveTarget(suggestedName: string, current: FileSyste
 }
 
 /** A workbook file chosen with the browser's picker; null when cancelled; 'no-picker' when the page's input must ask. */
-export async function pickWorkbookFile(): Promise<OpenedFile | null | 'no-picker'> {
+export async function pickWorkbook(): Promise<OpenedFile | null | 'no-picker'> {
   const picker = fsAccess().showOpenFilePicker;
   if (!canSaveInPlace() || !picker) return 'no-picker';
   try {
@@ -89,3 +103,6 @@ export async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFi
   const file = await handle.getFile();
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), handle };
 }
+
+/** Web mode's workbook files: the File System Access API where Chromium offers it, else file input and download. */
+export const browserWorkbookFiles: WorkbookFiles = { chooseSaveTarget, pickWorkbook };
