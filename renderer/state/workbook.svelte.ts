@@ -6,7 +6,7 @@ import { readWorkbookFile, writeWorkbookFile, type OpenedWorkbook } from '../lib
 import { changeSentence, datasetChanges } from '../lib/workbook/vintage.ts';
 import { WORKBOOK_EXTENSION, type OpenTab } from '../lib/workbook/spec.ts';
 import { newPack } from '../lib/pack/spec.ts';
-import type { OpenedFile, WorkbookFileRef } from '../lib/host/workbook-files.ts';
+import type { OpenedFile, RecentEntry, WorkbookFileRef } from '../lib/host/workbook-files.ts';
 import type { LoadedDataset } from '../lib/engine/builtin.ts';
 import { localSlots, workbookPrefix, type SlotStore, type TextSlot } from './local-slot.ts';
 import { builtinRefs, contentKey, openTabs, workbookContents } from './workbook-contents.ts';
@@ -46,11 +46,15 @@ export class CurrentWorkbook {
   /** A workbook read and checked whose built-in data has changed since: it opens only when the analyst agrees. */
   pending = $state.raw<{ opened: OpenedWorkbook; file: OpenedFile; changes: string[] } | null>(null);
   /** New or Open asked for while the workbook has unsaved changes: the analyst is asked first. */
-  leaving = $state<'new' | 'open' | null>(null);
+  leaving = $state.raw<'new' | 'open' | { recent: string; name: string } | null>(null);
+  /** Workbooks opened or saved lately (File › Recent workbooks), newest first. */
+  recent = $state.raw<RecentEntry[]>([]);
   /** Work left by windows that are gone (a crash, a kill, a closed tab), offered back at start. */
   offers = $state.raw<SessionRecord[]>([]);
   private handle: WorkbookFileRef = null;
   private baseline = $state<string | null>(null);
+  /** The contents as they stand, as a key (computed once per change, however many views ask). */
+  private readonly key = $derived.by(() => contentKey(workbookContents(this.workbench, this.name, this.notes)));
   private notesSlot: TextSlot;
   private autosave: (() => void) | null = null;
 
@@ -67,12 +71,12 @@ export class CurrentWorkbook {
 
   /** Changed since it was opened, saved or this window started (the title shows a marker; leaving asks). */
   get dirty(): boolean {
-    return this.baseline !== null && contentKey(workbookContents(this.workbench, this.name, this.notes)) !== this.baseline;
+    return this.baseline !== null && this.key !== this.baseline;
   }
 
   /** What the window has now is what "unchanged" means (after start-up, an open, a save). */
   markClean(): void {
-    this.baseline = contentKey(workbookContents(this.workbench, this.name, this.notes));
+    this.baseline = this.key;
   }
 
   /**
@@ -84,6 +88,7 @@ export class CurrentWorkbook {
     this.markClean();
     await this.recovery.claim();
     this.offers = await this.recovery.orphans();
+    void this.refreshRecent();
     this.autosave ??= $effect.root(() => {
       let timer: ReturnType<typeof setTimeout> | null = null;
       $effect(() => {
@@ -111,6 +116,16 @@ export class CurrentWorkbook {
   discardOffer(record: SessionRecord): void {
     this.offers = this.offers.filter((r) => r !== record);
     this.recovery.discard(record.windowId);
+  }
+
+  async refreshRecent(): Promise<void> {
+    this.recent = await this.workbench.host.workbookFiles.recent().catch(() => []);
+  }
+
+  /** The file just opened or saved goes to the top of the recent list. */
+  private async remember(): Promise<void> {
+    await this.workbench.host.workbookFiles.remember(this.handle, nowIso()).catch(() => undefined);
+    await this.refreshRecent();
   }
 
   setNotes(text: string): void {
@@ -167,6 +182,7 @@ export class CurrentWorkbook {
       await target.write(written.bytes);
       Object.assign(this, { name, fileName: target.name, handle: target.handle });
       this.markClean();
+      void this.remember();
       return true;
     } catch (err) {
       this.problem = saveProblemWords(err);
@@ -193,7 +209,11 @@ export class CurrentWorkbook {
     try {
       await this.switchTo(newWorkbookId());
       const loaded: LoadedDataset[] = [];
-      for (const table of workbook.datasets.imported) loaded.push(await this.workbench.imports!.adopt(engine, table, tables.get(table.table)!));
+      const imports = this.workbench.imports;
+      for (const table of workbook.datasets.imported) {
+        if (!imports) throw new Error('this window cannot keep imported tables');
+        loaded.push(await imports.adopt(engine, table, tables.get(table.table)!));
+      }
       this.workbench.datasets = [...this.workbench.datasets, ...loaded];
       this.workbench.saved.replaceAll(workbook.savedPivots);
       this.workbench.savedQueries.replaceAll(workbook.savedQueries);
@@ -202,6 +222,7 @@ export class CurrentWorkbook {
       this.reopen(workbook.tabs);
       Object.assign(this, { name: workbook.name, fileName: file.name, handle: file.handle });
       this.markClean();
+      void this.remember();
     } catch (err) {
       this.problem = openProblemWords(err, file.name);
       await this.switchTo(previous); // its working copy was never touched

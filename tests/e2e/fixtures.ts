@@ -129,8 +129,16 @@ export function clearImports(page: Page): Promise<boolean> {
     type Dir = { getDirectoryHandle(n: string): Promise<Dir>; keys(): AsyncIterable<string>; removeEntry(n: string, o: { recursive: boolean }): Promise<void> };
     const storage = (globalThis as unknown as { navigator: { storage: { getDirectory(): Promise<Dir> } } }).navigator.storage;
     const root = await storage.getDirectory();
+    // Opened workbooks' imports, workbook files a test saved through a file handle, and the recent list.
     const workbooks = await root.getDirectoryHandle('workbooks').catch(() => null);
     if (workbooks) await root.removeEntry('workbooks', { recursive: true });
+    const names: string[] = [];
+    for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    for (const name of names.filter((n) => n.startsWith('e2e-'))) await root.removeEntry(name, { recursive: false });
+    await new Promise((done) => {
+      const r = (globalThis as unknown as { indexedDB: { deleteDatabase(n: string): { onsuccess: unknown; onerror: unknown; onblocked: unknown } } }).indexedDB.deleteDatabase('idmg-workbench');
+      r.onsuccess = r.onerror = r.onblocked = done;
+    });
     const imports = await root.getDirectoryHandle('imports').catch(() => null);
     if (!imports) return false;
     let stored = 0;

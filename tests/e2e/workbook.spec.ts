@@ -119,3 +119,34 @@ test('after a crash the next window offers the unsaved work back, and recovers e
   expect(recovered).toEqual(expected);
   await next.close();
 });
+
+test('where Chromium offers file handles, Save writes over the same file and the recent list reopens it', async ({ workbench: page }) => {
+  // The pickers answer with files in the origin's private file system: real handles, no dialog.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as Record<string, unknown> & { navigator: { storage: { getDirectory(): Promise<{ getFileHandle(n: string, o?: { create: boolean }): Promise<unknown> }> } } };
+    g.pickerCalls = 0;
+    g.showSaveFilePicker = async (o: { suggestedName: string }) => {
+      g.pickerCalls = (g.pickerCalls as number) + 1;
+      return (await g.navigator.storage.getDirectory()).getFileHandle(`e2e-${o.suggestedName}`, { create: true });
+    };
+    g.showOpenFilePicker = async () => [await (await g.navigator.storage.getDirectory()).getFileHandle('e2e-Untitled workbook.idmgwb')];
+  });
+  await page.reload();
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('datasets loaded', { timeout: 60_000 });
+  await buildAnalysis(page);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('banner')).toContainText('e2e-Untitled workbook');
+  await expect(page.getByRole('banner')).not.toContainText('Unsaved changes');
+  await page.getByRole('textbox', { name: 'Workbook notes' }).fill('Second save.');
+  await expect(page.getByRole('banner')).toContainText('Unsaved changes');
+  await fileMenu(page, 'Save workbook');
+  await expect(page.getByRole('banner')).not.toContainText('Unsaved changes');
+  expect(await page.evaluate(() => (globalThis as unknown as { pickerCalls: number }).pickerCalls)).toBe(1);
+
+  await fileMenu(page, 'New workbook');
+  await expect(page.getByRole('textbox', { name: 'Workbook notes' })).toHaveValue('');
+  await fileMenu(page, 'e2e-Untitled workbook.idmgwb');
+  await expect(page.getByRole('textbox', { name: 'Workbook notes' })).toHaveValue('Second save.');
+  await expect(page.getByRole('button', { name: 'Open Referrals by force' })).toBeVisible();
+  await expect(page).toHaveTitle('e2e-Untitled workbook — IDMG analyst workbench');
+});

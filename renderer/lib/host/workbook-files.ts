@@ -4,6 +4,9 @@
 // (host.ts). Nothing here knows what a workbook holds: bytes in, bytes out.
 import { downloadBlob } from './download.ts';
 import { WORKBOOK_EXTENSION, WORKBOOK_MIME } from '../workbook/spec.ts';
+import { forgetHandle, recentHandle, recentWorkbooks, rememberHandle, type RecentEntry } from './recent-handles.ts';
+
+export type { RecentEntry } from './recent-handles.ts';
 
 /**
  * What lets a later Save write over the same file: a File System Access handle in web mode, an opaque token the
@@ -31,6 +34,12 @@ export interface WorkbookFiles {
   chooseSaveTarget(suggestedName: string, current: WorkbookFileRef): Promise<SaveTarget | null>;
   /** A workbook file the analyst chose; null when cancelled; 'no-picker' when the page must ask with a file input. */
   pickWorkbook(): Promise<OpenedFile | null | 'no-picker'>;
+  /** Workbooks opened or saved lately, newest first (File › Recent workbooks). */
+  recent(): Promise<RecentEntry[]>;
+  /** A workbook from the recent list; it leaves the list when its file can no longer be read. */
+  openRecent(id: string): Promise<OpenedFile>;
+  /** A workbook was opened from or saved to this file: it goes to the top of the recent list. */
+  remember(handle: WorkbookFileRef, usedAt: string): Promise<void>;
 }
 
 interface FsAccess {
@@ -104,5 +113,24 @@ export async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFi
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), handle };
 }
 
+async function openRecent(id: string): Promise<OpenedFile> {
+  const handle = await recentHandle(id);
+  if (!handle) throw new DOMException('That workbook is no longer in the recent list.', 'NotFoundError');
+  try {
+    return await readHandle(handle);
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'NotFoundError') await forgetHandle(id);
+    throw err;
+  }
+}
+
 /** Web mode's workbook files: the File System Access API where Chromium offers it, else file input and download. */
-export const browserWorkbookFiles: WorkbookFiles = { chooseSaveTarget, pickWorkbook };
+export const browserWorkbookFiles: WorkbookFiles = {
+  chooseSaveTarget,
+  pickWorkbook,
+  recent: recentWorkbooks,
+  openRecent,
+  remember: async (handle, usedAt) => {
+    if (handle && 'createWritable' in handle) await rememberHandle(handle, usedAt);
+  },
+};
