@@ -7,9 +7,10 @@ import { WORKBOOK_EXTENSION, WORKBOOK_MIME } from '../workbook/spec.ts';
 
 /**
  * What lets a later Save write over the same file: a File System Access handle in web mode, an opaque token the
- * desktop app's main process keeps the path behind (the page never sees a path). Null: saved by download.
+ * desktop app's main process keeps the path behind (the page never sees a path) with the file's name. Null: saved
+ * by download.
  */
-export type WorkbookFileRef = FileSystemFileHandle | { token: string } | null;
+export type WorkbookFileRef = FileSystemFileHandle | { token: string; name: string } | null;
 
 /** Where a save goes: its file's name, and how to write it (over the file, or as a download). */
 export interface SaveTarget {
@@ -25,12 +26,20 @@ export interface OpenedFile {
   handle: WorkbookFileRef;
 }
 
+/** A workbook file chosen outside the page's File › Open… (Open Recent, a double-click in the desktop app): read on demand. */
+export interface ChosenWorkbook {
+  name: string;
+  read(): Promise<OpenedFile>;
+}
+
 /** Opening and saving workbook files: the browser's (this module) or the desktop app's native dialogs (host.ts). */
 export interface WorkbookFiles {
   /** Where to save: over `current` (Save), or a file the analyst chooses (Save As…, a first save); null if cancelled. */
   chooseSaveTarget(suggestedName: string, current: WorkbookFileRef): Promise<SaveTarget | null>;
   /** A workbook file the analyst chose; null when cancelled; 'no-picker' when the page must ask with a file input. */
   pickWorkbook(): Promise<OpenedFile | null | 'no-picker'>;
+  /** The recent workbooks that still exist, newest first (the desktop app; web mode keeps no list here). */
+  recent?(): Promise<ChosenWorkbook[]>;
 }
 
 interface FsAccess {
