@@ -58,12 +58,13 @@ export class WorkbookDesk {
     }
   }
 
-  /** The recent workbooks still on disk, each granted (tokens, never paths); one that cannot be read is left out. */
+  /** The recent workbooks still on disk, each granted (tokens, never paths); one that cannot be read (or is too large) is left out. */
   async recentFiles(): Promise<PickedFile[]> {
     const files: PickedFile[] = [];
     for (const path of await this.deps.recent.list()) {
       try {
         const picked = await this.deps.grants.grant(path);
+        if (picked.size > WORKBOOK_BYTES_MAX) continue;
         this.deps.saves.allow(path, picked.token);
         files.push(picked);
       } catch {

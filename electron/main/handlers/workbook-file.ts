@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { MENU_EVENT, WORKBOOK_FILE_EXTENSION, type FileProblem, type MenuMessage, type PickedFile, type SavedWorkbook } from '../../contract.ts';
 import { RecentWorkbooks } from '../recent-workbooks.ts';
 import { PageDoor, WorkbookDesk } from '../workbook-desk.ts';
+import { DiskError } from '../workbook-disk.ts';
 import { fileGrants, saveGrants } from './granted.ts';
 
 const FILTERS = [
@@ -45,7 +46,19 @@ export async function pickWorkbook(sender: WebContents): Promise<PickedFile | nu
   const options = { title: 'Open workbook', properties: ['openFile' as const], filters: FILTERS };
   const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const path = chosen.canceled ? undefined : chosen.filePaths[0];
-  return path ? workbooks().desk.open(path) : null;
+  if (!path) return null;
+  try {
+    return await workbooks().desk.open(path);
+  } catch (err) {
+    // Said here, in the system's dialog: through IPC the page would get only an error's message.
+    await cannotOpen(path, err);
+    return null;
+  }
+}
+
+function cannotOpen(path: string, err: unknown): Promise<unknown> {
+  const detail = err instanceof DiskError && err.kind === 'too-large' ? 'It is larger than the 2 GiB a workbook can be.' : err instanceof Error ? err.message : String(err);
+  return dialog.showMessageBox({ type: 'warning', title: 'Open workbook', message: 'The workbook could not be opened.', detail: `${path}\n\n${detail}`, buttons: ['OK'], noLink: true });
 }
 
 async function askSavePath(sender: WebContents, suggestedName: string): Promise<string | null> {
@@ -96,7 +109,6 @@ export async function openWorkbookInPage(path: string): Promise<void> {
   } catch (err) {
     await workbooks().recent.remove(path);
     recentChanged();
-    const detail = err instanceof Error ? err.message : String(err);
-    void dialog.showMessageBox({ type: 'warning', title: 'Open workbook', message: 'The workbook could not be opened.', detail: `${path}\n\n${detail}`, buttons: ['OK'], noLink: true });
+    void cannotOpen(path, err);
   }
 }
