@@ -4,6 +4,7 @@
 // a debugger target, and loads only the integrity-checked asar. Production dependencies are bundled into out/ by
 // Vite, so node_modules is left out of the package. scripts/packaging.test.ts asserts every fuse below.
 import type { Configuration } from 'electron-builder';
+import { WORKBOOK_FILE_EXTENSION, WORKBOOK_FILE_MIME } from './electron/contract.ts';
 
 const config: Configuration = {
   appId: 'org.idmg.workbench',
@@ -29,6 +30,9 @@ const config: Configuration = {
     // The page is served on app://, never file://: file pages get no extra powers.
     grantFileProtocolExtraPrivileges: false,
   },
+  // Double-clicking a workbook opens it in the app (electron/main/launch-args.ts reads it from argv; macOS sends
+  // 'open-file'). The MIME type registers the shared-mime-info entry on Linux.
+  fileAssociations: [{ ext: WORKBOOK_FILE_EXTENSION, name: 'IDMG workbook', description: 'IDMG workbook', role: 'Editor', mimeType: WORKBOOK_FILE_MIME }],
   linux: { target: ['AppImage'], category: 'Office' },
   win: { target: ['nsis'] },
   mac: { target: ['dmg'], category: 'public.app-category.productivity' },

@@ -31,6 +31,10 @@ describe('electron-builder.config.ts', () => {
     });
   });
 
+  it('registers .idmgwb workbooks with the app (opened by a double-click)', () => {
+    expect(config.fileAssociations).toEqual([{ ext: 'idmgwb', name: 'IDMG workbook', description: 'IDMG workbook', role: 'Editor', mimeType: 'application/vnd.idmg.workbook+zip' }]);
+  });
+
   it('packs out/ into an asar without source maps or node_modules, with the installed Electron', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(['out/**/*', '!out/**/*.map', '!node_modules/**']);

@@ -44,7 +44,7 @@ describe('FileGrants', () => {
     const path = join(dir, 'one.csv');
     writeFileSync(path, 'x\n1\n');
     const first = await grants.grant(path);
-    for (let i = 0; i < 4; i++) await grants.grant(path);
+    for (let i = 0; i < 16; i++) await grants.grant(path);
     await expect(grants.read(first.token, 0, 1)).rejects.toThrow(/no longer available/);
   });
 });

@@ -6,8 +6,8 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { IMPORT_READ_MAX, type PickedFile } from '../contract.ts';
 
-/** How many chosen files stay readable (an import reads its file straight after it is chosen). */
-const KEPT = 4;
+/** How many chosen files stay readable (an import reads its file straight after it is chosen; the recent list grants ten). */
+const KEPT = 16;
 
 export class FileGrants {
   private readonly grants = new Map<string, { path: string; size: number }>();

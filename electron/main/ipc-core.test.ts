@@ -1,6 +1,6 @@
 // Tests for the IPC gate: sender checks with plain frame-shaped objects, and the argument validators.
 import { describe, it, expect } from 'vitest';
-import { args, assertTrustedSender, noArgs, oneOf, senderProblem, str, type FrameLike, type InvokeEventLike } from './ipc-core.ts';
+import { args, assertTrustedSender, bytes, fileName, noArgs, nullable, oneOf, senderProblem, str, token, type FrameLike, type InvokeEventLike } from './ipc-core.ts';
 
 function eventFrom(frame: FrameLike | null, mainFrame: unknown = frame): InvokeEventLike {
   return { senderFrame: frame, sender: { mainFrame } };
@@ -71,5 +71,18 @@ describe('validators', () => {
     expect(part('abc', 'argument 1')).toBe('abc');
     expect(() => part('abcd', 'argument 1')).toThrowError('argument 1 is longer than 3 characters');
     expect(() => part(['a'], 'argument 1')).toThrowError('argument 1 must be a string, got an array');
+  });
+
+  it('bytes, token, fileName and nullable check a save\'s arguments', () => {
+    const validate = args(bytes(4), fileName, nullable(token));
+    const t = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    expect(validate([Uint8Array.of(1, 2), 'Q4.idmgwb', t])).toEqual([Uint8Array.of(1, 2), 'Q4.idmgwb', t]);
+    expect(validate([Buffer.from('ab'), 'Q4.idmgwb', null])[2]).toBeNull();
+    expect(() => validate([Uint8Array.of(1, 2, 3, 4, 5), 'a', null])).toThrowError('argument 1 is larger than 4 bytes');
+    expect(() => validate([[1, 2], 'a', null])).toThrowError('argument 1 must be bytes (Uint8Array), got an array');
+    for (const bad of ['../x.idmgwb', 'a/b', 'a\\b', '', '..', 'a\u0000b', 'x'.repeat(256), 7]) {
+      expect(() => validate([Uint8Array.of(1), bad, null])).toThrowError(/argument 2 must be a file name/);
+    }
+    for (const bad of ['t', t.toUpperCase(), `${t} `, undefined]) expect(() => validate([Uint8Array.of(1), 'a', bad])).toThrowError(/argument 3 must be a file token/);
   });
 });

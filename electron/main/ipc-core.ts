@@ -1,6 +1,7 @@
 // Main-process layer, pure: the two checks every IPC call passes before a handler runs — who is asking (the
 // top-level frame of our own app://app page, never an iframe or a foreign page) and with what (arguments that
 // match the channel's shape). Kept free of Electron imports so vitest can exercise it with plain objects.
+import { isPlainFileName, TOKEN_PATTERN } from '../contract.ts';
 import { isAppUrl } from './app-url.ts';
 
 /** The parts of Electron's IpcMainInvokeEvent we rely on (structurally compatible with it). */
@@ -77,6 +78,32 @@ export function oneOf<const T extends string>(allowed: readonly T[]): Part<T> {
     }
     return value as T;
   };
+}
+
+/** Bytes (a Uint8Array; a Node Buffer is one) of at most `maxLength`. */
+export function bytes(maxLength: number): Part<Uint8Array> {
+  return (value, name) => {
+    if (!(value instanceof Uint8Array)) throw new Error(`${name} must be bytes (Uint8Array), got ${describe(value)}`);
+    if (value.length > maxLength) throw new Error(`${name} is larger than ${maxLength} bytes`);
+    return value;
+  };
+}
+
+/** A token the main process handed out (a random UUID). */
+export const token: Part<string> = (value, name) => {
+  if (typeof value !== 'string' || !TOKEN_PATTERN.test(value)) throw new Error(`${name} must be a file token, got ${describe(value)}`);
+  return value;
+};
+
+/** A file name with no folder in it (contract's isPlainFileName). */
+export const fileName: Part<string> = (value, name) => {
+  if (!isPlainFileName(value)) throw new Error(`${name} must be a file name without a folder, got ${describe(value)}`);
+  return value;
+};
+
+/** `part`, or null. */
+export function nullable<T>(part: Part<T>): Part<T | null> {
+  return (value, name) => (value === null ? null : part(value, name));
 }
 
 function describe(value: unknown): string {

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { aboutMessage, buildMenuTemplate, type MenuDeps, type MenuSpec } from './menu-template.ts';
 
-const deps = (over: Partial<MenuDeps> = {}): MenuDeps => ({ isPackaged: true, isMac: false, showAbout: () => {}, importData: () => {}, ...over });
+const deps = (over: Partial<MenuDeps> = {}): MenuDeps => ({ isPackaged: true, isMac: false, showAbout: () => {}, send: () => {}, recent: [], clearRecent: () => {}, ...over });
 const roles = (item: MenuSpec | undefined): string[] => (item?.submenu ?? []).flatMap((i) => (i.role ? [i.role] : []));
 const byLabel = (template: MenuSpec[], label: string) => template.find((m) => m.label === label);
 
@@ -11,12 +11,29 @@ describe('buildMenuTemplate', () => {
     expect(buildMenuTemplate(deps()).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
-  it('offers File › Import data… (Ctrl/Cmd+O), which asks the page to import', () => {
-    let asked = 0;
-    const item = byLabel(buildMenuTemplate(deps({ importData: () => (asked += 1) })), 'File')?.submenu?.[0];
-    expect([item?.label, item?.accelerator]).toEqual(['Import data…', 'CmdOrCtrl+O']);
-    item?.click?.();
-    expect(asked).toBe(1);
+  it('offers the workbook commands and Import data… in File, each sending its command to the page', () => {
+    const sent: string[] = [];
+    const items = byLabel(buildMenuTemplate(deps({ send: (c) => sent.push(c) })), 'File')?.submenu ?? [];
+    const labelled = items.filter((i) => i.label && i.label !== 'Open Recent');
+    expect(items.map((i) => i.label ?? i.type ?? i.role)).toEqual([
+      'New workbook', 'Open workbook…', 'Open Recent', 'Save workbook', 'Save workbook as…', 'separator', 'Import data…', 'separator', 'close', 'separator', 'quit',
+    ]);
+    expect(labelled.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+I']);
+    for (const item of labelled) item.click?.();
+    expect(sent).toEqual(['new-workbook', 'open-workbook', 'save-workbook', 'save-workbook-as', 'import-data']);
+  });
+
+  it('lists the recent workbooks under Open Recent, with Clear Recent, or says there are none', () => {
+    const opened: string[] = [];
+    let cleared = 0;
+    const recent = [{ label: 'Q4.idmgwb', open: () => opened.push('Q4') }, { label: 'Q3.idmgwb', open: () => opened.push('Q3') }];
+    const openRecent = (d: MenuDeps) => byLabel(buildMenuTemplate(d), 'File')?.submenu?.find((i) => i.label === 'Open Recent')?.submenu ?? [];
+    const items = openRecent(deps({ recent, clearRecent: () => (cleared += 1) }));
+    expect(items.map((i) => i.label ?? i.type)).toEqual(['Q4.idmgwb', 'Q3.idmgwb', 'separator', 'Clear Recent']);
+    items[1]?.click?.();
+    items[3]?.click?.();
+    expect([opened, cleared]).toEqual([['Q3'], 1]);
+    expect(openRecent(deps())).toEqual([{ label: 'No recent workbooks', enabled: false }]);
   });
 
   it('puts the app menu first on macOS', () => {

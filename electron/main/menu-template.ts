@@ -1,7 +1,7 @@
 // Main-process layer, pure: the native menu as plain data, and the About box text. Imports nothing from
 // Electron (its shapes are structurally compatible with MenuItemConstructorOptions) so vitest can check the
 // menu's structure; menu.ts hands the result to Menu.buildFromTemplate and supplies the callbacks.
-import type { AppInfo } from '../contract.ts';
+import type { AppInfo, MenuCommand } from '../contract.ts';
 
 export type MenuRole =
   | 'appMenu' | 'quit' | 'close' | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'reload'
@@ -12,6 +12,7 @@ export interface MenuSpec {
   role?: MenuRole;
   type?: 'separator' | 'submenu';
   accelerator?: string;
+  enabled?: boolean;
   click?: () => void;
   submenu?: MenuSpec[];
 }
@@ -21,16 +22,38 @@ export interface MenuDeps {
   isPackaged: boolean;
   isMac: boolean;
   showAbout: () => void;
-  /** File › Import data…: asks the page to import a file (it opens the native dialog through 'file:pick-import'). */
-  importData: () => void;
+  /** Sends the page a menu command; the page carries it out (New, Open…, Save, Import data… and so on). */
+  send: (command: MenuCommand) => void;
+  /** File › Open Recent: the recent workbooks, newest first, each with its label (recentLabels) and how to open it. */
+  recent: readonly { label: string; open: () => void }[];
+  clearRecent: () => void;
 }
 
 const separator: MenuSpec = { type: 'separator' };
 
 export function buildMenuTemplate(deps: MenuDeps): MenuSpec[] {
+  const command = (label: string, name: MenuCommand, accelerator?: string): MenuSpec => ({ label, ...(accelerator ? { accelerator } : {}), click: () => deps.send(name) });
+  const openRecent: MenuSpec = {
+    label: 'Open Recent',
+    submenu: deps.recent.length
+      ? [...deps.recent.map((r) => ({ label: r.label, click: r.open })), separator, { label: 'Clear Recent', click: deps.clearRecent }]
+      : [{ label: 'No recent workbooks', enabled: false }],
+  };
   const file: MenuSpec = {
     label: 'File',
-    submenu: [{ label: 'Import data…', accelerator: 'CmdOrCtrl+O', click: deps.importData }, separator, { role: 'close' }, separator, { role: 'quit' }],
+    submenu: [
+      command('New workbook', 'new-workbook', 'CmdOrCtrl+N'),
+      command('Open workbook…', 'open-workbook', 'CmdOrCtrl+O'),
+      openRecent,
+      command('Save workbook', 'save-workbook', 'CmdOrCtrl+S'),
+      command('Save workbook as…', 'save-workbook-as', 'CmdOrCtrl+Shift+S'),
+      separator,
+      command('Import data…', 'import-data', 'CmdOrCtrl+I'),
+      separator,
+      { role: 'close' },
+      separator,
+      { role: 'quit' },
+    ],
   };
   const edit: MenuSpec = {
     label: 'Edit',

@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { APP_INDEX_URL, isAllowedNavigation } from './app-url.ts';
+import { UNLOAD_QUESTION, leaveChosen } from './unload-question.ts';
 
 export function createMainWindow(outDir: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -41,19 +42,11 @@ export function createMainWindow(outDir: string): BrowserWindow {
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  // The page asks before unloading while typed text is unsaved (renderer/App.svelte's beforeunload). Electron shows
-  // no dialog of its own: without this the window would silently refuse to close or reload.
+  // The page asks before unloading while work is unsaved (renderer/App.svelte's beforeunload). Electron shows no
+  // dialog of its own: without this the window would silently refuse to close or reload.
   win.webContents.on('will-prevent-unload', (event) => {
-    const choice = dialog.showMessageBoxSync(win, {
-      type: 'question',
-      buttons: ['Leave and lose it', 'Stay'],
-      defaultId: 1,
-      cancelId: 1,
-      title: 'Unsaved work',
-      message: 'Some typed text is not saved yet.',
-      detail: 'A SQL console has SQL that is not saved, or a pack field has text not yet applied. Stay to save it first.',
-    });
-    if (choice === 0) event.preventDefault(); // here preventDefault overrides the page's request: the page unloads
+    // Here preventDefault overrides the page's refusal: the page unloads.
+    if (leaveChosen(dialog.showMessageBoxSync(win, { ...UNLOAD_QUESTION }))) event.preventDefault();
   });
 
   void win.loadURL(APP_INDEX_URL);

@@ -6,7 +6,7 @@ import { readWorkbookFile, writeWorkbookFile, type OpenedWorkbook } from '../lib
 import { changeSentence, datasetChanges } from '../lib/workbook/vintage.ts';
 import { WORKBOOK_EXTENSION, type OpenTab } from '../lib/workbook/spec.ts';
 import { newPack } from '../lib/pack/spec.ts';
-import type { OpenedFile, RecentEntry, WorkbookFileRef } from '../lib/host/workbook-files.ts';
+import type { ChosenWorkbook, OpenedFile, RecentEntry, WorkbookFileRef } from '../lib/host/workbook-files.ts';
 import type { LoadedDataset } from '../lib/engine/builtin.ts';
 import { localSlots, workbookPrefix, type SlotStore, type TextSlot } from './local-slot.ts';
 import { builtinRefs, contentKey, openTabs, workbookContents } from './workbook-contents.ts';
@@ -15,6 +15,9 @@ import { openProblemWords, saveProblemWords } from './workbook-words.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
 export const UNTITLED = 'Untitled workbook';
+
+/** What the analyst asked for that leaves the open workbook: File › New, Open…, or a workbook already chosen. */
+export type LeavingAction = 'new' | 'open' | ChosenWorkbook;
 /** At most this long after the last change, the recovery copy has it (the issue allows 2 s). */
 const AUTOSAVE_MS = 500;
 /** A baseline no contents equal: a recovered workbook with unsaved changes stays marked until it is saved. */
@@ -46,7 +49,7 @@ export class CurrentWorkbook {
   /** A workbook read and checked whose built-in data has changed since: it opens only when the analyst agrees. */
   pending = $state.raw<{ opened: OpenedWorkbook; file: OpenedFile; changes: string[] } | null>(null);
   /** New or Open asked for while the workbook has unsaved changes: the analyst is asked first. */
-  leaving = $state.raw<'new' | 'open' | { recent: string; name: string } | null>(null);
+  leaving = $state.raw<LeavingAction | null>(null);
   /** Workbooks opened or saved lately (File › Recent workbooks), newest first. */
   recent = $state.raw<RecentEntry[]>([]);
   /** Work left by windows that are gone (a crash, a kill, a closed tab), offered back at start. */

@@ -145,7 +145,12 @@ test('where Chromium offers file handles, Save writes over the same file and the
 
   await fileMenu(page, 'New workbook');
   await expect(page.getByRole('textbox', { name: 'Workbook notes' })).toHaveValue('');
+  // A change to the new workbook: opening another asks first, and "Do not save" goes on.
+  await page.getByRole('textbox', { name: 'Workbook notes' }).fill('Scratch.');
   await fileMenu(page, 'e2e-Untitled workbook.idmgwb');
+  const question = page.getByRole('alertdialog', { name: /has unsaved changes/ });
+  await expect(question).toContainText('Save them before opening “e2e-Untitled workbook.idmgwb”?');
+  await question.getByRole('button', { name: 'Do not save' }).click();
   await expect(page.getByRole('textbox', { name: 'Workbook notes' })).toHaveValue('Second save.');
   await expect(page.getByRole('button', { name: 'Open Referrals by force' })).toBeVisible();
   await expect(page).toHaveTitle('e2e-Untitled workbook — IDMG analyst workbench');

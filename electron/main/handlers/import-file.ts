@@ -2,9 +2,7 @@
 // chosen file read a piece at a time by its token (file-grants.ts keeps the paths; the page never sees one).
 import { BrowserWindow, dialog, type WebContents } from 'electron';
 import type { PickedFile } from '../../contract.ts';
-import { FileGrants } from '../file-grants.ts';
-
-const grants = new FileGrants();
+import { fileGrants as grants } from './granted.ts';
 
 const FILTERS = [
   { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'gz', 'xlsx', 'xlsm', 'xls', 'ods', 'parquet', 'json', 'ndjson', 'jsonl'] },

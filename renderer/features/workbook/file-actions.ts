@@ -1,16 +1,17 @@
-// Workbook feature: File › New, Open… and the recent workbooks as the menu, the keyboard and the "unsaved changes"
-// question all run them —
-// the question first when the open workbook has changed since it was saved, then the browser's file picker, or a
-// file input of the page's own (never placed in the page, so it adds no control) where the browser has no picker.
+// Workbook feature: File › New and Open… as the menu, the keyboard and the "unsaved changes" question all run them —
+// the question first when the open workbook has changed since it was saved, then the file picker (the browser's or
+// the desktop app's), or a file input of the page's own (never placed in the page, so it adds no control) where the
+// browser has no picker. A workbook chosen elsewhere (the desktop app's Open Recent, a double-click) goes the same way.
 import { WORKBOOK_EXTENSION } from '../../lib/workbook/spec.ts';
-import type { CurrentWorkbook } from '../../state/workbook.svelte.ts';
+import type { CurrentWorkbook, LeavingAction } from '../../state/workbook.svelte.ts';
+import type { Workbench } from '../../state/workbench.svelte.ts';
 import { openProblemWords } from '../../state/workbook-words.ts';
 import type { WorkbookFiles } from '../../lib/host/workbook-files.ts';
+import type { HostCommand } from '../../lib/host/host.ts';
 
-/** New, Open… (a picker), or one of the recent workbooks (by its id in the recent list). */
-export type LeavingAction = 'new' | 'open' | { recent: string; name: string };
+export type { LeavingAction };
 
-/** New or Open, once the analyst has been asked about unsaved changes (`asked`), or at once when there are none. */
+/** New, Open or a chosen file, once the analyst has been asked about unsaved changes (`asked`), or at once when there are none. */
 export async function leaveFor(workbook: CurrentWorkbook, files: WorkbookFiles, action: LeavingAction, asked = false): Promise<void> {
   if (workbook.dirty && !asked) {
     workbook.leaving = action;
@@ -18,16 +19,8 @@ export async function leaveFor(workbook: CurrentWorkbook, files: WorkbookFiles, 
   }
   workbook.leaving = null;
   if (action === 'new') return workbook.newWorkbook();
-  if (typeof action === 'object') {
-    const file = await files.openRecent(action.recent).catch((err: unknown) => {
-      workbook.problem = openProblemWords(err, action.name);
-      return null;
-    });
-    if (file) await workbook.open(file);
-    return workbook.refreshRecent();
-  }
-  const picked = await files.pickWorkbook().catch((err: unknown) => {
-    workbook.problem = `The file could not be opened: ${err instanceof Error ? err.message : String(err)}`;
+  const picked = await (action === 'open' ? files.pickWorkbook() : action.read()).catch((err: unknown) => {
+    workbook.problem = openProblemWords(err, action === 'open' ? 'The workbook' : action.name);
     return null;
   });
   if (picked === 'no-picker') chooseWithInput(workbook);
@@ -43,4 +36,15 @@ function chooseWithInput(workbook: CurrentWorkbook): void {
     if (file) await workbook.open({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), handle: null });
   });
   input.click();
+}
+
+/** The desktop menu's workbook commands, run as the page's File menu runs them (FileMenu.svelte). */
+export async function runFileCommand(workbench: Workbench, command: Exclude<HostCommand, 'import-data'>): Promise<void> {
+  const { workbook } = workbench;
+  if (workbench.status !== 'ready' || workbook.busy !== null) {
+    if (typeof command !== 'string') workbook.problem = `“${command.workbook.name}” was not opened: the workbench was busy. Open it again in a moment.`;
+    return;
+  }
+  if (command === 'save-workbook' || command === 'save-workbook-as') await workbook.save(command === 'save-workbook-as');
+  else await leaveFor(workbook, workbench.host.workbookFiles, command === 'new-workbook' ? 'new' : command === 'open-workbook' ? 'open' : command.workbook);
 }

@@ -8,13 +8,17 @@ const info: AppInfo = { name: 'IDMG Workbench', version: '1.2.3', electron: '41'
 describe('detectHost', () => {
   it('uses the preload API when the desktop shell exposed it', async () => {
     const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46]);
-    const commands: string[] = [];
+    const commands: unknown[] = [];
     const host = detectHost({
       workbench: {
         appInfo: async () => info,
         printPdf: async () => pdf,
         pickImportFile: async () => ({ token: 't', name: 'forces.csv', size: 8, lastModified: 1_700_000_000_000 }),
         readImportFile: async (_t, offset, length) => new TextEncoder().encode('a,b\n1,2\n').subarray(offset, offset + length),
+        pickWorkbookFile: async () => null,
+        chooseWorkbookSave: async () => null,
+        saveWorkbookFile: async () => null,
+        recentWorkbooks: async () => [],
         onMenuCommand: (listener) => listener('import-data'),
       },
     });

@@ -3,7 +3,11 @@
 // never Electron, so the same UI runs in both. Only `import type` from the contract: no Electron at run time.
 import type { AppInfo, MenuCommand, WorkbenchApi } from '../../../electron/contract.ts';
 import { readPickedFile } from './picked-file.ts';
-import { browserWorkbookFiles, type WorkbookFiles } from './workbook-files.ts';
+import { browserWorkbookFiles, type ChosenWorkbook, type WorkbookFiles } from './workbook-files.ts';
+import { chosenWorkbook, desktopWorkbookFiles } from './desktop-workbook-files.ts';
+
+/** A command of the desktop app's menu; a workbook the app was asked to open comes ready to read. */
+export type HostCommand = MenuCommand | { command: 'open-workbook-file'; workbook: ChosenWorkbook };
 
 export interface Host {
   kind: 'desktop' | 'web';
@@ -20,7 +24,7 @@ export interface Host {
    */
   pickFile(): Promise<File | null>;
   /** Calls `listener` for each command of the desktop app's menu; web mode has no menu. */
-  onMenuCommand(listener: (command: MenuCommand) => void): void;
+  onMenuCommand(listener: (command: HostCommand) => void): void;
   /** Where workbook files are opened from and saved to (web: the browser's pickers or input and download). */
   workbookFiles: WorkbookFiles;
 }
@@ -62,9 +66,9 @@ export function detectHost(global: { workbench?: WorkbenchApi } = globalThis as 
         const picked = await api.pickImportFile();
         return picked ? readPickedFile(api, picked) : null;
       },
-      onMenuCommand: (listener) => api.onMenuCommand(listener),
-      // Planned: the native open and save dialogs through validated IPC (contract.ts); until then the browser's way.
-      workbookFiles: browserWorkbookFiles,
+      onMenuCommand: (listener) =>
+        api.onMenuCommand((message) => listener(typeof message === 'string' ? message : { command: 'open-workbook-file', workbook: chosenWorkbook(api, message.file) })),
+      workbookFiles: desktopWorkbookFiles(api),
     };
   }
   return browserHost();

@@ -10,9 +10,10 @@ export type { RecentEntry } from './recent-handles.ts';
 
 /**
  * What lets a later Save write over the same file: a File System Access handle in web mode, an opaque token the
- * desktop app's main process keeps the path behind (the page never sees a path). Null: saved by download.
+ * desktop app's main process keeps the path behind (the page never sees a path) with the file's name. Null: saved
+ * by download.
  */
-export type WorkbookFileRef = FileSystemFileHandle | { token: string } | null;
+export type WorkbookFileRef = FileSystemFileHandle | { token: string; name: string } | null;
 
 /** Where a save goes: its file's name, and how to write it (over the file, or as a download). */
 export interface SaveTarget {
@@ -26,6 +27,12 @@ export interface OpenedFile {
   name: string;
   bytes: Uint8Array;
   handle: WorkbookFileRef;
+}
+
+/** A workbook file chosen outside the page's File › Open… (Open Recent, a double-click in the desktop app): read on demand. */
+export interface ChosenWorkbook {
+  name: string;
+  read(): Promise<OpenedFile>;
 }
 
 /** Opening and saving workbook files: the browser's (this module) or the desktop app's native dialogs (host.ts). */
