@@ -19,5 +19,5 @@ export type LoadDatasets = (engine: Engine) => Promise<LoadedDataset[]>;
 /** Saving a console's SQL: saved, or not yet because another window saved that query since this console saw it. */
 export type SaveQueryOutcome = { kind: 'saved'; query: SavedQuery; replaced: boolean } | { kind: 'changed-elsewhere'; current: SavedQuery };
 
-/** Typed text that leaving the page would lose (the page asks first). */
-export type UnsavedWork = { kind: 'sql'; title: string } | { kind: 'pack-fields'; count: number } | { kind: 'import'; file: string };
+/** What leaving the page would lose (the page asks first): typed text, an import, a workbook's unsaved changes. */
+export type UnsavedWork = { kind: 'sql'; title: string } | { kind: 'pack-fields'; count: number } | { kind: 'import'; file: string } | { kind: 'workbook'; name: string };

@@ -20,7 +20,7 @@ import type { PackServices } from '../lib/pack/resolve.ts';
 import type { Imports } from './imports.svelte.ts';
 import type { ImportDraft } from './import-draft.svelte.ts';
 import { ProfileState } from './profile.svelte.ts';
-import type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
+import type { LoadDatasets, SaveQueryOutcome, Tab } from './workbench-types.ts';
 import { uniqueTitle } from './tab-titles.ts';
 import { localSlots, workbookPrefix, type SlotStore } from './local-slot.ts';
 import { CurrentWorkbook } from './workbook.svelte.ts';
@@ -172,16 +172,6 @@ export class Workbench {
     if (this.saved.concerns(key)) this.saved.reload();
     if (this.savedQueries.concerns(key)) this.savedQueries.reload();
     this.pack.storageChanged(key);
-  }
-
-  /** What leaving now would lose: unsaved console SQL, pack fields not yet applied, an import previewed or under way. */
-  unsavedWork(): UnsavedWork[] {
-    const work: UnsavedWork[] = this.tabs.flatMap((t) => (t.kind === 'sql' && t.console.unsaved ? [{ kind: 'sql' as const, title: t.title }] : []));
-    const fields = this.pack.drafts.keys.length;
-    if (fields) work.push({ kind: 'pack-fields', count: fields });
-    const draft = this.imports?.draft;
-    if (draft && (draft.status === 'ready' || draft.status === 'importing')) work.push({ kind: 'import', file: draft.fileName });
-    return work;
   }
 
   /** A pivot over a saved query: the pivot reads the query as a subquery, under the query's name. */
