@@ -94,7 +94,13 @@ test('after a crash the next window offers the unsaved work back, and recovers e
   await withoutPickers(page);
   await buildAnalysis(page);
   const saved = await save(page);
-  // Changed after the save, then the page crashes 2 s later: the change must survive.
+  // The pivot, the pack and a console changed after the save; the page crashes 2 s after the last edit.
+  await page.getByRole('tab', { name: /^Pivot/ }).click();
+  await page.getByRole('combobox', { name: 'Add Year to' }).selectOption('columns');
+  await expect(page.getByRole('status').filter({ hasText: /^Calculated/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Briefing pack (1)' }).click();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Recovered title');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).press('Tab');
   await page.getByRole('tab', { name: /^SQL/ }).click();
   await page.getByRole('textbox', { name: 'SQL editor' }).fill('SELECT count(*) FROM forces');
   await page.waitForTimeout(2_000);
@@ -108,15 +114,26 @@ test('after a crash the next window offers the unsaved work back, and recovers e
   await next.goto(page.url());
   await expect(next.getByRole('contentinfo', { name: 'Status' })).toContainText('datasets loaded', { timeout: 60_000 });
   const offer = next.getByRole('group', { name: 'Unsaved work from an earlier session' });
-  await expect(offer).toContainText('2 open tabs, with unsaved changes');
+  await expect(offer).toContainText('3 open tabs, with unsaved changes');
   await offer.getByRole('button', { name: 'Recover “Untitled workbook”' }).click();
   await expect(offer).toHaveCount(0);
   await expect(next.getByRole('banner')).toContainText('Unsaved changes');
+  await next.getByRole('tab', { name: /^SQL/ }).click();
   await expect(next.getByRole('textbox', { name: 'SQL editor' })).toHaveValue('SELECT count(*) FROM forces');
-  const recovered = comparable(await save(next)) as { tabs: { kind: string; sql?: string }[] };
-  const expected = comparable(saved) as { tabs: { kind: string; sql?: string }[] };
-  expected.tabs = expected.tabs.map((t) => (t.kind === 'sql' ? { ...t, sql: 'SELECT count(*) FROM forces' } : t));
-  expect(recovered).toEqual(expected);
+  type Manifest = { tabs: { kind: string; sql?: string; spec?: { columns: string[] } }[]; packs: { meta: { title: string } }[] };
+  const recovered = comparable(await save(next)) as Manifest;
+  const before = comparable(saved) as Manifest;
+  // Every edit is back…
+  expect(recovered.tabs.map((t) => t.kind)).toEqual(['pivot', 'sql', 'pack']);
+  expect(recovered.tabs[0]!.spec!.columns).toEqual(['Year']);
+  expect(recovered.tabs[1]!.sql).toBe('SELECT count(*) FROM forces');
+  expect(recovered.packs[0]!.meta.title).toBe('Recovered title');
+  // …and everything else is as saved, spec for spec.
+  recovered.tabs[0]!.spec!.columns = before.tabs[0]!.spec!.columns;
+  recovered.tabs[1]!.sql = before.tabs[1]!.sql;
+  recovered.tabs.pop();
+  recovered.packs[0]!.meta.title = before.packs[0]!.meta.title;
+  expect(recovered).toEqual(before);
   await next.close();
 });
 
