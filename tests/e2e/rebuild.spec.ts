@@ -13,8 +13,8 @@ import { saveWorkbook, withoutPickers } from './workbook-files.ts';
 
 const root = join(import.meta.dirname, '../..');
 
-/** The export time is the one thing a rebuild changes: its ISO form and its words ("Exported 2 December 2026, 10:14 …"). */
-const timeless = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>').replace(/Exported [^.]*?(by|\.)/g, 'Exported <time> $1');
+/** The export time is the one thing a rebuild changes: in ISO form, and in words ("2 December 2026, 10:14 UTC"). */
+const timeless = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>').replace(/\b\d{1,2} [A-Z][a-z]+ \d{4}(,| at) \d{2}:\d{2}( UTC)?/g, '<time>');
 
 async function cells(bytes: Uint8Array): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
