@@ -26,7 +26,7 @@ function layer(files, patterns, extra = {}) {
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'HTMLElement'].map(
   (name) => ({ name, message: 'Pure layers must not touch the DOM or the network.' }),
 );
-const nodeOnly = ['renderer/lib/engine/node.ts', 'renderer/lib/engine/node-builtin.ts', 'renderer/**/*.test.ts'];
+const nodeOnly = ['renderer/lib/engine/node.ts', 'renderer/lib/engine/node-builtin.ts', 'renderer/lib/engine/node-native.ts', 'renderer/**/*.test.ts'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'release/**'] },

@@ -55,6 +55,8 @@ export const ENGINE_HEADER_MAX = 16 * 1024 * 1024;
 
 /** The header sent with every engine request in web mode: the launch token the server printed in its URL. */
 export const ENGINE_TOKEN_HEADER = 'x-idmg-engine-token';
+/** The header naming the page's engine session: set by the server on the reply to 'open', sent back after. */
+export const ENGINE_SESSION_HEADER = 'x-idmg-engine-session';
 /** The web-mode server's engine endpoint (POST, one frame per request, one frame back). */
 export const ENGINE_PATH = '/engine';
 /** The URL query parameter that carries the launch token to the page. */

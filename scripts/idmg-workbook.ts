@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openWithBuiltins } from '../renderer/lib/engine/node-builtin.ts';
-import type { NodeEngine } from '../renderer/lib/engine/node.ts';
+import type { Engine } from '../renderer/lib/engine/types.ts';
 import type { DatasetInfo } from '../renderer/lib/pack/resolve.ts';
 import { newPack, type PackSpec } from '../renderer/lib/pack/spec.ts';
 import type { SavedPivotEntry } from '../renderer/lib/services/pack-build.ts';
@@ -29,7 +29,7 @@ export interface WorkbookForBuild {
   pack: PackSpec;
   savedPivots: SavedPivotEntry[];
   /** The engine with every table the workbook holds (and every override) loaded; the caller closes it. */
-  engine: NodeEngine;
+  engine: Engine;
   /** Each loaded dataset with its fingerprint as loaded (provenance certifies against it). */
   datasets: DatasetInfo[];
   /** What the analyst should know: built-in data changed since the workbook was saved, tables read from --data files. */
@@ -70,7 +70,7 @@ function readBytes(path: string): Uint8Array {
 }
 
 /** Next quarter's file for a table, imported as the table was first imported; its record cites the new file. */
-async function reimport(engine: NodeEngine, record: ImportRecord, override: DataOverride, now: string): Promise<{ record: ImportRecord; statusColumns: string[] }> {
+async function reimport(engine: Engine, record: ImportRecord, override: DataOverride, now: string): Promise<{ record: ImportRecord; statusColumns: string[] }> {
   const bytes = readFileSync(override.path);
   const file = new File([bytes], basename(override.path));
   const facts = await fileFacts(file, file.name, record.file.format);

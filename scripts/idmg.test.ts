@@ -25,7 +25,7 @@ import { DEFAULT_SDC_RULES } from '../renderer/lib/sdc/rules.ts';
 import { buildPack, type PackBuild } from '../renderer/lib/services/pack-build.ts';
 import { loadNodeHighsSolver } from '../renderer/lib/solver/highs-node.ts';
 import { launchChromium } from '../tests/chromium.ts';
-import type { NodeEngine } from '../renderer/lib/engine/node.ts';
+import type { Engine } from '../renderer/lib/engine/types.ts';
 import { writeWorkbookFile } from '../renderer/lib/services/workbook/file.ts';
 import type { ImportRecord } from '../renderer/lib/services/import/record.ts';
 import { commitImport, fileFacts } from '../renderer/lib/services/import/importer.ts';
@@ -115,13 +115,13 @@ let built: PackBuild;
 let builtin: { id: string; sha256: string; vintage: string }[];
 
 /** A workbook file of this pack (and imported tables in the engine), as the app saves it. */
-async function writeWorkbook(engine: NodeEngine, name: string, packSpec: PackSpec, imported: ImportRecord[] = []): Promise<void> {
+async function writeWorkbook(engine: Engine, name: string, packSpec: PackSpec, imported: ImportRecord[] = []): Promise<void> {
   const contents = { name, savedQueries: [], savedPivots: [], tabs: [], packs: [packSpec], notes: '', builtin, imported };
   writeFileSync(join(dir, `${name}.idmgwb`), (await writeWorkbookFile(engine, contents, { savedAt: NOW, appVersion: 'test' })).bytes);
 }
 
 /** Imports a CSV into the engine as the app does; its record. */
-async function importCsv(engine: NodeEngine, text: string, fileName: string, table: string): Promise<ImportRecord> {
+async function importCsv(engine: Engine, text: string, fileName: string, table: string): Promise<ImportRecord> {
   const readers = createReaders(directParsers);
   const file = new File([text], fileName);
   const read = (await readers.read(file, fileName)).tables[0]!;

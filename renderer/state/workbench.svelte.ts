@@ -58,6 +58,8 @@ export class Workbench {
     readonly imports: Imports | null = null,
     /** Where each workbook's working copy is kept (local storage under the workbook's prefix; '' the first). */
     slotsFor: (workbookId: string) => SlotStore = (id) => localSlots(workbookPrefix(id)),
+    /** The engine to run when the first cannot start (duckdb-wasm when the native engine fails), if any. */
+    private readonly fallbackEngine: (() => Engine) | null = null,
   ) {
     const slots = slotsFor('');
     this.saved = new SavedPivots(slots);
@@ -72,6 +74,10 @@ export class Workbench {
 
   /** The threaded engine broke at start-up; the single-threaded one runs instead (createEngine reads this). */
   threadsFailed = $state(false);
+  /** Why the native engine could not start (duckdb-wasm runs instead), or null. */
+  nativeFailed = $state<string | null>(null);
+  /** The engine's process or worker ended (told once, by the status bar, with Restart); restartEngine clears it. */
+  engineStopped = $state(false);
   /** The open engine once start-up finished, else null. */
   currentEngine(): Engine | null {
     return this.status === 'ready' ? this.engine : null;
@@ -80,8 +86,15 @@ export class Workbench {
   async start(): Promise<void> {
     try {
       performance.mark('engine-start');
-      const engine = this.createEngine();
-      this.info = await engine.open();
+      const engine = this.nativeFailed === null || !this.fallbackEngine ? this.createEngine() : this.fallbackEngine();
+      try {
+        this.info = await engine.open();
+      } catch (err) {
+        await engine.close().catch(() => undefined);
+        if (!this.fallbackEngine || this.nativeFailed !== null) throw err;
+        this.nativeFailed = err instanceof Error ? err.message : String(err);
+        return await this.start();
+      }
       this.engine = engine;
       this.pivotRunner = new PivotRunner(engine, (source) => sourceLabels(source, this.datasets.map((d) => d.def)));
       await engine.query('SELECT 1');
@@ -113,6 +126,7 @@ export class Workbench {
   async restartEngine(): Promise<void> {
     const old = this.engine;
     this.engine = null;
+    this.engineStopped = false;
     this.status = 'starting';
     this.info = null;
     this.datasets = [];

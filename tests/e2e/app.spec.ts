@@ -6,7 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.ts';
 import { generateReferralsSql } from '../../scripts/bench-data.ts';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { availableParallelism } from 'node:os';
+import { E2E_ENGINE, expect, test } from './fixtures.ts';
 import { SYNTHETIC_NOTE, SYNTHETIC_TAG_LABEL } from '../../renderer/lib/pack/synthetic.ts';
 
 interface Def { id: string; title: string; rows: number; statedTotals?: { value: number }[] }
@@ -23,9 +24,25 @@ test('lists every built-in dataset with its row count and shows the engine in th
   const status = page.getByRole('contentinfo', { name: 'Status' });
   await expect(status).toContainText('Offline');
   await expect(status).toContainText('DuckDB v1.4.3');
-  // The server sends COOP/COEP (the page is cross-origin isolated), but the reliable single-threaded bundle is the default.
-  await expect(status).toContainText('bundle eh · 1 thread');
+  if (E2E_ENGINE === 'native') {
+    // Native DuckDB in its own process, on all the machine's cores, with a memory limit from its RAM.
+    await expect(status).toContainText(`native engine · ${availableParallelism()} ${availableParallelism() === 1 ? 'thread' : 'threads'} · memory limit`);
+  } else {
+    // The server sends COOP/COEP (the page is cross-origin isolated), but the reliable single-threaded bundle is the default.
+    await expect(status).toContainText('bundle eh · 1 thread');
+  }
   expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(true);
+});
+
+test('?engine=wasm runs the in-page engine even with the launch token', async ({ chromiumContext, server }) => {
+  const page = await chromiumContext.newPage();
+  const withToken = new URL(server.appUrl);
+  withToken.searchParams.set('engine', 'wasm');
+  await page.goto(withToken.href);
+  const status = page.getByRole('contentinfo', { name: 'Status' });
+  await expect(status).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
+  await expect(status).toContainText('in-page engine (wasm) · bundle eh · 1 thread');
+  await page.close();
 });
 
 test('synthetic datasets are tagged in the sidebar and on their page, and a pivot over one says so', async ({ workbench: page }) => {
@@ -132,11 +149,12 @@ async function expectConsoleWorks(page: Page): Promise<void> {
   await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText('42');
 }
 
-test('a long query can be cancelled (single-threaded engine) and the console stays usable', async ({ chromiumContext, server }) => {
-  // DuckDB-wasm's eh bundle runs the query on the worker itself, between polls, so a cancel always lands.
+test('a long query can be cancelled and the console stays usable', async ({ chromiumContext, server }) => {
+  // DuckDB-wasm's eh bundle runs the query on the worker itself, between polls, so a cancel always lands; the native
+  // engine interrupts its connection.
   const page = await chromiumContext.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(server.appUrl);
     await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`${manifest.datasets.length} datasets loaded`, { timeout: 60_000 });
     await page.getByRole('button', { name: 'New SQL console' }).click();
     for (let i = 0; i < 3; i++) {

@@ -11,8 +11,19 @@ import { launchChromium } from '../chromium.ts';
 
 const datasetCount = (JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/manifest.json'), 'utf8')) as { datasets: unknown[] }).datasets.length;
 
+/**
+ * Which engine the app runs in these tests: 'native' (web mode's default: native DuckDB in an engine-host process)
+ * or 'wasm' (duckdb-wasm in the page); CI runs the suite with each (IDMG_E2E_ENGINE).
+ */
+export const E2E_ENGINE: 'native' | 'wasm' = process.env.IDMG_E2E_ENGINE === 'wasm' ? 'wasm' : 'native';
+
 export interface AppServer {
+  /** The server's root (static files: pack-print.html, assets). */
   url: string;
+  /** The app's address in this run: with the engine token (native) or without it (wasm). */
+  appUrl: string;
+  /** The native engine processes the server runs (one per page with a native engine). */
+  enginePids(): number[];
   /** Every request the web-mode server answered: "METHOD /path". */
   requests: string[];
   /** Every request it refused as foreign (wrong Host, cross-origin, method, target): "kind METHOD /path". */
@@ -42,12 +53,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({}, use) => {
       const requests: string[] = [];
       const refusals: string[] = [];
-      const { server, url } = await startServer({
+      const { server, url, appUrl, engines } = await startServer({
         port: 0,
+        engine: {},
         onRequest: (m, u) => requests.push(`${m} ${u}`),
         onRefusal: (r, m, u) => refusals.push(`${r.kind} ${m} ${u}`),
       });
-      await use({ url, requests, refusals });
+      await use({ url, appUrl: E2E_ENGINE === 'native' ? appUrl : url, enginePids: () => engines?.pids() ?? [], requests, refusals });
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
@@ -108,7 +120,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       g.localStorage.clear();
       g.sessionStorage.setItem('e2e-fresh', '1');
     });
-    await page.goto(server.url);
+    await page.goto(server.appUrl);
     const status = page.getByRole('contentinfo', { name: 'Status' });
     await expect(status).toContainText('datasets loaded', { timeout: 60_000 });
     // Imported tables are kept in the origin's file system (OPFS), shared by a worker's tests like local storage:

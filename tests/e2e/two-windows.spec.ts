@@ -26,7 +26,7 @@ const savedSql = async (page: Page) =>
   Object.fromEntries((JSON.parse((await storedItem(page, QUERIES))!) as Array<{ name: string; sql: string }>).map((q) => [q.name, q.sql]));
 
 test('two windows see each other\'s saved queries, and re-saving a query the other window changed asks first', async ({ workbench: a, chromiumContext, server }) => {
-  const b = await secondWindow(chromiumContext, server.url);
+  const b = await secondWindow(chromiumContext, server.appUrl);
   const listIn = (page: Page) => page.getByRole('list', { name: 'Saved queries' });
 
   await saveQuery(a, 'From A', 'SELECT 1 AS a');
@@ -53,7 +53,7 @@ test('two windows see each other\'s saved queries, and re-saving a query the oth
 });
 
 test('two windows see each other\'s pack changes; text typed in one and not yet applied survives the other\'s change', async ({ workbench: a, chromiumContext, server }) => {
-  const b = await secondWindow(chromiumContext, server.url);
+  const b = await secondWindow(chromiumContext, server.appUrl);
   await a.getByRole('button', { name: 'Briefing pack (0)' }).click();
   await a.getByRole('button', { name: 'Add commentary' }).click();
   await b.getByRole('button', { name: 'Briefing pack (1)' }).click();

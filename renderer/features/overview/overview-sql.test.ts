@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetsDir, openWithBuiltins } from '../../lib/engine/node-builtin.ts';
-import type { NodeEngine } from '../../lib/engine/node.ts';
+import type { Engine } from '../../lib/engine/types.ts';
 import { numberColumn } from '../../lib/viz/columns.ts';
 import { reconcile } from '../../lib/sdc/reconcile.ts';
 import { policeRegionsSql, referralsByYearSql, vintagesSql } from './overview-sql.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
   engine = (await openWithBuiltins()).engine;
 });

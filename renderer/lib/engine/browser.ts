@@ -59,11 +59,12 @@ export class BrowserEngine implements Engine {
     await this.query(createTableSql(def));
   }
 
-  async registerFile(name: string, data: Uint8Array | Blob): Promise<void> {
+  async registerFile(name: string, data: Uint8Array | Blob): Promise<string> {
     if (!this.db) throw new Error('The engine is not open.');
     if (data instanceof Uint8Array) await this.db.registerFileBuffer(name, data);
     // The worker reads a Blob with FileReaderSync, a piece at a time, as DuckDB asks for byte ranges.
     else await this.db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    return name;
   }
 
   async dropFile(name: string): Promise<void> {

@@ -1,15 +1,15 @@
 // Counting a pivot's column axis before it runs, on the real engine: filters, blanks and top-N applied, each field
 // counted once (a one-column scan) and the real combinations only when the fields together could pass the limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from './node.ts';
+import { newTestEngine } from './node-native.ts';
 import { PivotRunner } from './pivot-runner.ts';
 import { WIDE_COLUMNS } from '../query/pivot/column-count.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { Engine, QueryOptions } from './types.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
   await engine.query('CREATE TABLE wide AS SELECT i % 50000 AS k, i % 7 AS g, CASE WHEN i % 9 = 0 THEN NULL ELSE i % 40 END AS h, 1 AS n FROM range(200000) t(i)');
 });

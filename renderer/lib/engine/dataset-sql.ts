@@ -8,10 +8,11 @@ export function datasetFileName(def: DatasetDef): string {
   return `builtin/${def.file}`;
 }
 
-export function createTableSql(def: DatasetDef): string {
+/** `file` is where the engine put the dataset's bytes (Engine.registerFile's answer); its virtual name by default. */
+export function createTableSql(def: DatasetDef, file = datasetFileName(def)): string {
   const columns = def.columns.map((c) => `${quoteString(c.name)}: ${quoteString(c.type)}`).join(', ');
   return (
-    `CREATE OR REPLACE TABLE ${quoteIdent(def.id)} AS SELECT * FROM read_csv(${quoteString(datasetFileName(def))}, ` +
+    `CREATE OR REPLACE TABLE ${quoteIdent(def.id)} AS SELECT * FROM read_csv(${quoteString(file)}, ` +
     `header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${columns}})`
   );
 }

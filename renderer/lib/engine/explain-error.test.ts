@@ -1,12 +1,13 @@
 // Errors from the real engine, explained: runs bad SQL on duckdb-wasm (Node build) and checks the words shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from './node.ts';
-import { QueryError } from './types.ts';
+import { newTestEngine } from './node-native.ts';
+import type { Engine } from './types.ts';
+import { ENGINE_STOPPED, QueryError } from './types.ts';
 import { explainQueryError } from './explain-error.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 });
 afterAll(() => engine.close());
@@ -41,7 +42,9 @@ describe('explainQueryError', () => {
     expect(explainQueryError(await errorOf("SELECT * FROM read_parquet('x.parquet')")).summary).toMatch(/network or an extension/);
   });
   it('explains a stopped engine and out-of-memory, even when the message links to the web', () => {
-    expect(explainQueryError('Engine stopped: the database worker can no longer answer (most likely it ran out of memory). (offset is out of bounds)').summary).toMatch(/engine stopped/);
+    const stopped = new QueryError('SELECT 1', `${ENGINE_STOPPED} (offset is out of bounds)`);
+    expect(stopped.kind).toBe('engine-stopped');
+    expect(explainQueryError(stopped.engineMessage, stopped.kind).summary).toMatch(/engine stopped/);
     const oom = new QueryError('SELECT 1', 'Out of Memory Error: failed to allocate data of size 1.0 GiB (3.1 GiB/3.1 GiB used). See https://duckdb.org/docs/');
     expect(oom.kind).toBe('out-of-memory');
     expect(explainQueryError(oom.engineMessage, oom.kind).summary).toBe(

@@ -11,13 +11,6 @@ export interface ExplainedError {
 
 const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] }[] = [
   {
-    test: /^Engine stopped:/,
-    explain: () => [
-      'The data engine stopped, most likely because it ran out of memory.',
-      'Restart the engine to go on: the built-in datasets are reloaded; tables created in this session must be created again. Work with fewer rows or columns to stay within memory.',
-    ],
-  },
-  {
     test: /Table with name (.+?) does not exist/i,
     explain: (m) => [`There is no table called ${m[1]}.`, 'Check the table name against the Datasets list in the sidebar.'],
   },
@@ -56,6 +49,14 @@ const REFUSALS: Record<Exclude<QueryErrorKind, 'sql'>, (subject: string) => [str
   writes: () => [
     'Only a query that reads data can be used here: this SQL would change data.',
     'Saved queries and key figures are re-run at every rebuild, so they may only read (SELECT …). Make tables in a console instead.',
+  ],
+  'engine-stopped': () => [
+    'The data engine stopped, most likely because it ran out of memory.',
+    'Restart the engine to go on: the built-in datasets and your imported tables are loaded again; other tables created in this session must be created again. Work with fewer rows or columns to stay within memory.',
+  ],
+  'not-allowed': () => [
+    'This statement is not allowed in the workbench.',
+    'Files come in through Import and go out through the export buttons: ATTACH, COPY to a file, INSTALL, LOAD and EXPORT are switched off so that no SQL can read or write files on this computer.',
   ],
   'out-of-memory': () => ['The query needs more memory than the engine has.', 'Filter or aggregate the data first, or select fewer columns.'],
   'published-table': (table) => [

@@ -1,10 +1,12 @@
-// Engine layer, Node only: opens a NodeEngine with every built-in dataset read from datasets/ on disk — what
-// tests and scripts use to run the app's SQL against the real engine and the real figures.
+// Engine layer, Node only: opens an engine with every built-in dataset read from datasets/ on disk — what tests
+// and scripts use to run the app's SQL against the real engine and the real figures (the unit suite's engine,
+// duckdb-wasm or native as IDMG_TEST_ENGINE says, unless the caller makes its own).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFingerprint } from './fingerprint.ts';
 import type { Manifest } from './manifest.ts';
-import { NodeEngine } from './node.ts';
+import { newTestEngine } from './node-native.ts';
+import type { Engine } from './types.ts';
 
 export const datasetsDir = join(import.meta.dirname, '../../../datasets');
 
@@ -13,8 +15,8 @@ export function readManifest(): Manifest {
 }
 
 /** The engine with every built-in dataset, and each table's fingerprint as loaded (by dataset id). */
-export async function openWithBuiltins(): Promise<{ engine: NodeEngine; manifest: Manifest; fingerprints: Record<string, string> }> {
-  const engine = new NodeEngine();
+export async function openWithBuiltins(make: () => Engine = newTestEngine): Promise<{ engine: Engine; manifest: Manifest; fingerprints: Record<string, string> }> {
+  const engine = make();
   await engine.open();
   const manifest = readManifest();
   const fingerprints: Record<string, string> = {};

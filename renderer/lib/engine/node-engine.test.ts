@@ -9,8 +9,9 @@ import { openWithBuiltins } from './node-builtin.ts';
 import { numberColumn, textColumn } from '../viz/columns.ts';
 import { QueryError } from './types.ts';
 import { WORK_DATABASE } from '../query/work-database.ts';
+import type { Engine } from './types.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let datasets: DatasetDef[];
 beforeAll(async () => {
   const opened = await openWithBuiltins();

@@ -78,8 +78,9 @@ export class NodeEngine implements Engine {
     return { sql, table, elapsedMs: performance.now() - started };
   }
 
-  async registerFile(name: string, data: Uint8Array | Blob): Promise<void> {
+  async registerFile(name: string, data: Uint8Array | Blob): Promise<string> {
     this.bindings().registerFileBuffer(name, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+    return name;
   }
 
   async dropFile(name: string): Promise<void> {

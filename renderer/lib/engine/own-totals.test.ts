@@ -2,13 +2,13 @@
 // with "Total" rows and a total column is found and checked, and the pivot's exclusion filter leaves the parts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from './node-builtin.ts';
-import type { NodeEngine } from './node.ts';
+import type { Engine } from './types.ts';
 import { PivotRunner } from './pivot-runner.ts';
 import { findOwnTotals } from './own-totals.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import type { Manifest } from './manifest.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let manifest: Manifest;
 beforeAll(async () => {
   ({ engine, manifest } = await openWithBuiltins());

@@ -2,12 +2,12 @@
 // reuse when fields move, and show-as computed from the same result.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from './node-builtin.ts';
-import type { NodeEngine } from './node.ts';
+import type { Engine } from './types.ts';
 import { PivotRunner } from './pivot-runner.ts';
 import type { PivotSpec, PivotValue } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let published: Map<number, number>;
 beforeAll(async () => {
   engine = (await openWithBuiltins()).engine;

@@ -2,11 +2,10 @@
 // the benchmark), and a run that is no longer wanted stops before its next query and resolves null.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from './node-builtin.ts';
-import type { NodeEngine } from './node.ts';
-import { profileTable } from './profile-runner.ts';
 import type { Engine } from './types.ts';
+import { profileTable } from './profile-runner.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
   ({ engine } = await openWithBuiltins());
 }, 60_000);

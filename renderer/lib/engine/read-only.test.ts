@@ -3,11 +3,11 @@
 // refuses one that would break out of its parentheses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from './node-builtin.ts';
-import type { NodeEngine } from './node.ts';
+import type { Engine } from './types.ts';
 import { PivotRunner } from './pivot-runner.ts';
 import { QueryError } from './types.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 const total2011 = async () => Number((await engine.query('SELECT sum(referrals) AS n FROM nrm_referrals_quarterly WHERE year = 2011')).table.getChild('n')?.get(0));
 let published: number;
 

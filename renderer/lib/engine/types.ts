@@ -1,9 +1,11 @@
-// Engine layer: the one Engine interface the app and the tests use. Two implementations share it: duckdb-wasm
-// in a Web Worker for the page (browser.ts) and duckdb-wasm's Node build for tests (node.ts) — the same engine.
+// Engine layer: the one Engine interface the app and the tests use. Three implementations share it: native DuckDB
+// in an engine-host process (native.ts, the desktop app's and web mode's engine), duckdb-wasm in a Web Worker for a
+// page opened without a server (browser.ts), and duckdb-wasm's Node build for tests (node.ts).
 import type { Table } from 'apache-arrow';
 import type { DatasetDef } from './manifest.ts';
 
-export type Bundle = 'eh' | 'coi' | 'mvp' | 'node-eh';
+/** duckdb-wasm's bundles (in the page, or its Node build in tests), or 'native': DuckDB in an engine-host process. */
+export type Bundle = 'eh' | 'coi' | 'mvp' | 'node-eh' | 'native';
 
 export interface EngineInfo {
   /** DuckDB's own version string, e.g. "v1.4.3". */
@@ -11,6 +13,8 @@ export interface EngineInfo {
   bundle: Bundle;
   threads: number;
   crossOriginIsolated: boolean;
+  /** DuckDB's memory_limit as it reports it ("14.4 GiB"); the native engine says, duckdb-wasm's is fixed (lockdown.ts). */
+  memoryLimit?: string;
 }
 
 export interface QueryResult {
@@ -30,10 +34,12 @@ export interface Engine {
    */
   query(sql: string, options?: QueryOptions): Promise<QueryResult>;
   /**
-   * Makes bytes readable by SQL under a virtual file name (read_csv('name')). A Blob (a picked or stored file) is read
-   * by the engine in pieces as SQL needs it, never whole into the page's memory; bytes pass to the engine.
+   * Makes bytes readable by SQL and resolves to the file name SQL reads them by (read_csv('…')): the name itself in
+   * duckdb-wasm's virtual file system, a path in its own files folder for the native engine. A Blob (a picked or
+   * stored file) is read by the engine in pieces as SQL needs it, never whole into the page's memory; bytes pass to
+   * the engine.
    */
-  registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
+  registerFile(name: string, data: Uint8Array | Blob): Promise<string>;
   /** Forgets a registered file (its bytes are freed); unknown names are ignored. */
   dropFile(name: string): Promise<void>;
   /**
@@ -56,9 +62,10 @@ export interface QueryOptions {
 /**
  * Why SQL was refused or failed: `sql` — the engine's own error; `several-statements` and `writes` — a read-only run
  * was given more than one statement, or a statement that would change data; `published-table` — the SQL would
- * change a built-in table of published figures.
+ * change a built-in table of published figures; `not-allowed` — the native engine refuses the statement whatever its
+ * text (ATTACH, COPY to a file, INSTALL/LOAD, EXPORT); `engine-stopped` — the engine's worker or process ended.
  */
-export type QueryErrorKind = 'sql' | 'several-statements' | 'writes' | 'published-table' | 'out-of-memory';
+export type QueryErrorKind = 'sql' | 'several-statements' | 'writes' | 'published-table' | 'out-of-memory' | 'not-allowed' | 'engine-stopped';
 
 /** DuckDB's own out-of-memory failure (it stops cleanly at its memory limit): the one place its text is matched. */
 const OUT_OF_MEMORY = /Out of Memory Error/i;
@@ -80,6 +87,6 @@ export class QueryError extends Error {
   ) {
     super(engineMessage);
     this.name = 'QueryError';
-    this.kind = kind === 'sql' && OUT_OF_MEMORY.test(engineMessage) ? 'out-of-memory' : kind;
+    this.kind = kind !== 'sql' ? kind : engineMessage.startsWith(ENGINE_STOPPED) ? 'engine-stopped' : OUT_OF_MEMORY.test(engineMessage) ? 'out-of-memory' : kind;
   }
 }

@@ -1,16 +1,17 @@
 // Wide pivots on the real engine: a pivot of 50,000 columns is laid out in slices — the same layout as straight
 // through, with pauses between slices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from './node.ts';
+import { newTestEngine } from './node-native.ts';
+import type { Engine } from './types.ts';
 import { PivotRunner } from './pivot-runner.ts';
 import { runInSlices } from './slices.ts';
 import { compilePivot } from '../query/pivot/compile.ts';
 import { layoutSteps } from '../query/pivot/layout.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
   await engine.query('CREATE TABLE wide AS SELECT i % 50000 AS k, i % 7 AS g, 1 AS n FROM range(200000) t(i)');
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { createPackServices } from '../engine/pack-services.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import { protectTable } from '../sdc/protect.ts';
@@ -20,7 +20,7 @@ import { packToZip } from './pack-zip.ts';
 import { packToXlsx } from './xlsx.ts';
 import { readBack } from './xlsx-readback.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let doc: PackDocument;
 beforeAll(async () => {
   const opened = await openWithBuiltins();

@@ -4,7 +4,7 @@
 // would write is refused in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { createPackServices } from '../engine/pack-services.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import { protectTable } from '../sdc/protect.ts';
@@ -13,7 +13,7 @@ import { addItem } from './actions.ts';
 import { resolvePack, type PackServices } from './resolve.ts';
 import { newPack, type PackSpec } from './spec.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let services: PackServices;
 beforeAll(async () => {
   const opened = await openWithBuiltins();

@@ -2,7 +2,7 @@
 // and unrounded, headers flattened for spreadsheets and stacked for print; a protected pivot's [c] cells carried.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { PivotRunner } from '../engine/pivot-runner.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
@@ -11,7 +11,7 @@ import { protectTable } from '../sdc/protect.ts';
 import { parseSdcRules } from '../sdc/rules.ts';
 import { pivotTableParts } from './from-pivot.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
   engine = (await openWithBuiltins()).engine;
 }, 60_000);

@@ -6,7 +6,7 @@
 import loadHighs from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { createPackServices } from '../engine/pack-services.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import { protectTable } from '../sdc/protect.ts';
@@ -21,7 +21,7 @@ import { formatNumber } from '../viz/format.ts';
 import { newPack, type PackSpec } from './spec.ts';
 import { packGrid } from './test-pack-grid.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let services: PackServices;
 let solveText: SolveLpText;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 // protected by default, every item with its provenance; and disclosure control off only with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { createPackServices } from '../engine/pack-services.ts';
 import type { Manifest } from '../engine/manifest.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
@@ -16,7 +16,7 @@ import { loadPack } from './load.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import { DEFAULT_SDC_RULES } from '../sdc/rules.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let manifest: Manifest;
 let services: PackServices;
 beforeAll(async () => {

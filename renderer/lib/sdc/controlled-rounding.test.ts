@@ -4,7 +4,7 @@
 // rounded figure by figure and says so rather than publishing a sum that does not add up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import { controlledRounding } from './controlled-rounding.ts';
 import type { LpSolver } from './lp.ts';
@@ -13,7 +13,7 @@ import { roundingNote, roundToBase } from './rounding.ts';
 import { parseSdcRules } from './rules.ts';
 import { flatTable, linkedTable } from './table.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let solver: LpSolver;
 let data: number[][];
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // the Q4 2023 detail table's 4,141, an analyst's expected total, and checks that cannot apply saying why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { PivotRunner } from '../engine/pivot-runner.ts';
 import type { Manifest } from '../engine/manifest.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
@@ -10,7 +10,7 @@ import type { PivotSpec } from '../query/pivot/spec.ts';
 import { formatNumber } from '../viz/format.ts';
 import { expectedTotalCheck, statedTotalChecks } from './pivot-checks.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let manifest: Manifest;
 beforeAll(async () => {
   ({ engine, manifest } = await openWithBuiltins());

@@ -4,7 +4,8 @@
 // equals the sum of its published parts, and a table with nothing small is published exactly as it is.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../engine/node.ts';
+import { newTestEngine } from '../engine/node-native.ts';
+import type { Engine } from '../engine/types.ts';
 import { PivotRunner } from '../engine/pivot-runner.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import { quoteLiteral } from '../query/quote.ts';
@@ -15,11 +16,11 @@ import { protectTable } from './protect.ts';
 import { parseSdcRules } from './rules.ts';
 import { isConfidential } from './status.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let solver: LpSolver;
 let n = 0;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
   solver = await loadNodeHighsSolver();
 }, 60_000);

@@ -3,7 +3,7 @@
 // is reported. Percentages and other values follow the protected counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { PivotRunner } from '../engine/pivot-runner.ts';
 import { parsePivotSpec } from '../query/pivot/parse.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
@@ -15,7 +15,7 @@ import { protectTable } from './protect.ts';
 import { DEFAULT_SDC_RULES, parseSdcRules, type SdcRules } from './rules.ts';
 import { isConfidential } from './status.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let solver: LpSolver;
 beforeAll(async () => {
   engine = (await openWithBuiltins()).engine;

@@ -6,7 +6,7 @@
 import loadHighs from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import type { LpSolver } from './lp.ts';
 import { protectTable } from './protect.ts';
@@ -14,7 +14,7 @@ import { parseSdcRules } from './rules.ts';
 import { attackerIntervals, gridFloors, gridRelations, singletonPairs, type SolveLpText } from './test-independent-audit.ts';
 import { sdcOf, type Grid } from './test-linked-attack.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let solver: LpSolver;
 let solveText: SolveLpText;
 let grid: Grid;

@@ -2,7 +2,8 @@
 // Node build): figures are the NRM referrals by age (2011: 642 adults + 294 children = 936) and the 2011 police
 // regions (rows sum to 931 against a stated 946), plus tables written to break the recogniser and the quoting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../engine/node.ts';
+import { newTestEngine } from '../engine/node-native.ts';
+import type { Engine } from '../engine/types.ts';
 import { quoteIdent as q, quoteLiteral } from '../query/quote.ts';
 import {
   describeTotalColumnCheck,
@@ -19,9 +20,9 @@ import {
   type TotalRowsFinding,
 } from './total-rows.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 }, 60_000);
 afterAll(() => engine.close());

@@ -3,7 +3,7 @@
 // 931 while its source states 946), an item that cannot be produced, and a frozen item checked against a fresh run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithBuiltins } from '../engine/node-builtin.ts';
-import type { NodeEngine } from '../engine/node.ts';
+import type { Engine } from '../engine/types.ts';
 import { addItem, freezeItem } from '../pack/actions.ts';
 import type { DocItem } from '../pack/document.ts';
 import type { DatasetInfo } from '../pack/resolve.ts';
@@ -13,7 +13,7 @@ import { protectTable } from '../sdc/protect.ts';
 import { loadNodeHighsSolver } from '../solver/highs-node.ts';
 import { buildPack, type BuildProgress } from './pack-build.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 let datasets: DatasetInfo[];
 
 beforeAll(async () => {

@@ -1,11 +1,12 @@
 // Result type names from real engine results (duckdb-wasm, Node build).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { NodeEngine } from '../engine/node.ts';
+import { newTestEngine } from '../engine/node-native.ts';
+import type { Engine } from '../engine/types.ts';
 import { isNumericType, sqlTypeName } from './arrow-types.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 });
 afterAll(() => engine.close());

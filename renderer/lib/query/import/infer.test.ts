@@ -2,15 +2,16 @@
 // shorthand passes none of them (inferSql counts types without an "is a value" guard, which rests on this), and a
 // conversion never changes a figure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { quoteString } from '../quote.ts';
 import { guessType, inferSql, readCounts } from './infer.ts';
 import { SHORTHAND_MARKERS } from './markers.ts';
 import { cellTests, convertSql, statusSql, type NumberStyle } from './text-sql.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 }, 60_000);
 afterAll(() => engine.close());

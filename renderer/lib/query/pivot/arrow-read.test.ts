@@ -2,13 +2,14 @@
 // returns to a pivot, with NULLs, over many batches and in sliced tables — and pauses between chunks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from 'apache-arrow';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { readColumn, toScalar } from './arrow-read.ts';
 import { runSteps } from './steps.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 });
 afterAll(() => engine.close());

@@ -3,7 +3,8 @@
 // with a naive aggregation written here in plain TS, independently of compile.ts and layout.ts.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { PivotRunner } from '../../engine/pivot-runner.ts';
 import type { Aggregate, FieldOptions, FilterOp, PivotFilter, PivotSpec, PivotValue, Scalar, ShowAs } from './spec.ts';
 import type { AxisItem, PivotLayout } from './types.ts';
@@ -445,10 +446,10 @@ function problems(data: Data, spec: PivotSpec, layout: PivotLayout): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // The engine
 
-let engine: NodeEngine;
+let engine: Engine;
 let tables = 0;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 }, 60_000);
 afterAll(() => engine.close());

@@ -3,17 +3,18 @@
 // histograms that add up — over INTEGER, DOUBLE, VARCHAR, DATE, BOOLEAN and TIMESTAMP columns, an all-null column,
 // an empty table and a column whose name holds spaces and quotes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { columnKind, describeSql, readColumns, type ProfileColumn } from './columns.ts';
 import { readSummary, summarySql, type TableSummary } from './summary.ts';
 import { readTopValues, topValuesSql } from './top-values.ts';
 import { histogramSql, planBins, readHistogram, type Bin } from './histogram.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 const WEIRD = 'weird "name" col';
 
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
   await engine.query(`CREATE TABLE p AS SELECT * FROM (VALUES
     (1, 'b', DATE '2024-01-01', true, 1.5, NULL::VARCHAR, TIMESTAMP '2024-01-01 00:00:00'),

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { describeImportError } from '../../io/import/import-words.ts';
 import { ImportError, type ImportWarningKind } from '../../io/import/types.ts';
 import { commitImport, fileFacts } from './importer.ts';
@@ -24,12 +25,12 @@ const MiB = 1024 * 1024;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const readers = createReaders(directParsers);
 const store = new MemoryImportStore();
-let engine: NodeEngine;
+let engine: Engine;
 let dir: string;
 let n = 0;
 
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
   await engine.query("CREATE TABLE analyst_cases AS SELECT range AS id, 'Force ' || (range % 43) AS force FROM range(5000)");
   dir = mkdtempSync(join(tmpdir(), 'bad-files-'));

@@ -2,7 +2,8 @@
 // holds the new file and record only, and a restart rebuilds the new version. A new version that fails leaves the
 // old table, record and file exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { commitImport, commitReplacement, fileFacts, restoreImport, type Imported } from './importer.ts';
 import { directParsers } from './direct-parsers.ts';
 import { createReaders } from './read-file.ts';
@@ -10,9 +11,9 @@ import { MemoryImportStore } from './store.ts';
 import { TableImport } from './table-import.ts';
 
 const readers = createReaders(directParsers);
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 }, 60_000);
 afterAll(() => engine.close());

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { ImportError } from '../../io/import/types.ts';
 import type { ReadOptions } from './importer.ts';
 import { createReaders } from './read-file.ts';
@@ -21,12 +22,12 @@ import { TableImport } from './table-import.ts';
  */
 const windows1252 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').replaceAll('\x92', '\u2019');
 const EXAMPLES = join(import.meta.dirname, '../../../../datasets/examples');
-let engine: NodeEngine;
+let engine: Engine;
 const readers = createReaders(directParsers);
 let n = 0;
 
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 }, 60_000);
 afterAll(() => engine.close());

@@ -3,6 +3,8 @@
 // leaves no half-made table and every earlier table as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { ImportError, type CsvPlan } from '../../io/import/types.ts';
 import { TableImport } from './table-import.ts';
 
@@ -36,7 +38,7 @@ function incompressibleCsvText(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function importCsv(engine: NodeEngine, text: string, table: string, options: Parameters<TableImport['commit']>[2] = {}) {
+async function importCsv(engine: Engine, text: string, table: string, options: Parameters<TableImport['commit']>[2] = {}) {
   const source = { kind: 'csv' as const, plan: plan(['id', 'force', 'referrals', 'note']), utf8: new TextEncoder().encode(text) };
   const t = new TableImport(engine, source, 'referrals.csv');
   await t.stage();
@@ -47,12 +49,12 @@ async function importCsv(engine: NodeEngine, text: string, table: string, option
   }
 }
 
-const tables = async (engine: NodeEngine) => (await engine.query('SELECT table_name AS n FROM information_schema.tables ORDER BY 1')).table.toArray().map((r) => String(r.n));
+const tables = async (engine: Engine) => (await engine.query('SELECT table_name AS n FROM information_schema.tables ORDER BY 1')).table.toArray().map((r) => String(r.n));
 
 describe('a delimited file in pieces', () => {
-  let engine: NodeEngine;
+  let engine: Engine;
   beforeAll(async () => {
-    engine = new NodeEngine();
+    engine = newTestEngine();
     await engine.open();
   }, 60_000);
   afterAll(() => engine.close());

@@ -2,13 +2,14 @@
 // NULL with its marker kept, values that would change kept as text, and a number type the analyst forces keeps
 // every cell that does not convert in the status column.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import type { CsvPlan, GridTable } from '../../io/import/types.ts';
 import { TableImport } from './table-import.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 }, 60_000);
 afterAll(() => engine.close());

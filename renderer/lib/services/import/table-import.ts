@@ -81,8 +81,8 @@ export class TableImport {
       this.relation = this.sample = quoteIdent(stagingTable(this.id));
       return;
     }
-    await this.engine.registerFile(this.registered, this.source.utf8);
-    this.relation = csvRelationSql(this.registered, this.source.plan);
+    const path = await this.engine.registerFile(this.registered, this.source.utf8);
+    this.relation = csvRelationSql(path, this.source.plan);
     this.sample = quoteIdent(`${stagingTable(this.id)}_sample`);
     await this.engine.query(`CREATE TABLE ${this.sample} AS SELECT * FROM ${this.relation} LIMIT ${sampleRows(this.header.length)}`);
   }
@@ -125,10 +125,10 @@ export class TableImport {
         for await (const chunk of recordChunks(utf8, { target: options.chunkBytes ?? CHUNK_BYTES, quote: plan.quote, escape: plan.escape, fileName: this.fileName })) {
           if (options.signal?.aborted) throw new ImportError('cancelled', this.fileName);
           const name = `${this.registered}.${(part += 1)}`;
-          await this.engine.registerFile(name, utf8.slice(chunk.start, chunk.end));
+          const path = await this.engine.registerFile(name, utf8.slice(chunk.start, chunk.end));
           try {
             // Only the first piece holds the header (and any rows above it).
-            const relation = csvRelationSql(name, chunk.start === 0 ? plan : { ...plan, header: false, skipRows: 0 });
+            const relation = csvRelationSql(path, chunk.start === 0 ? plan : { ...plan, header: false, skipRows: 0 });
             if (created) await this.engine.query(`INSERT INTO ${target} ${importSelectSql(relation, columns, this.style)}`);
             else {
               await this.engine.query(createImportedTableSql(table, relation, columns, this.style));

@@ -3,17 +3,18 @@
 // before anything loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { newPack } from '../../pack/spec.ts';
 import type { ImportRecord } from '../import/record.ts';
 import { loadWorkbookTable, readWorkbookFile, writeWorkbookFile, type WorkbookContents } from './file.ts';
 import { EmbeddedTableError } from './tables.ts';
 import { WorkbookFormatError } from '../../workbook/spec.ts';
 
-let saver: NodeEngine;
-let reader: NodeEngine;
+let saver: Engine;
+let reader: Engine;
 beforeAll(async () => {
-  [saver, reader] = [new NodeEngine(), new NodeEngine()];
+  [saver, reader] = [newTestEngine(), newTestEngine()];
   await Promise.all([saver.open(), reader.open()]);
   await saver.query(`CREATE TABLE forces AS SELECT * FROM (VALUES ('Cleveland', 12, DATE '2023-10-01'), ('Kent', 7, NULL), ('Gwent', 1204, DATE '2023-12-31'), ('Dyfed ‘Powys’', NULL, DATE '2023-11-05')) t(force, referrals, referred)`);
 });
@@ -29,7 +30,7 @@ const record: ImportRecord = {
   stored: { kind: 'table', sha256: 'd'.repeat(64), rows: 4, columns: [] },
 };
 const contents: WorkbookContents = { name: 'Forces check', savedQueries: [], savedPivots: [], tabs: [], packs: [newPack('2026-12-01')], notes: '', builtin: [], imported: [record] };
-const rows = async (engine: NodeEngine) => (await engine.query('SELECT * FROM forces ORDER BY ALL')).table.toArray().map((r) => JSON.stringify(r));
+const rows = async (engine: Engine) => (await engine.query('SELECT * FROM forces ORDER BY ALL')).table.toArray().map((r) => JSON.stringify(r));
 
 describe('workbook files', () => {
   it('save an imported table and open it in another engine with every row equal, keeping its provenance', async () => {

@@ -1,13 +1,14 @@
 // Services tests on the real engine (duckdb-wasm's Node build): tables through a workbook file and back — every value
 // of every type equal, row order kept, 1M rows — and bytes or manifests that do not match refused with no table left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../../engine/node.ts';
+import { newTestEngine } from '../../engine/node-native.ts';
+import type { Engine } from '../../engine/types.ts';
 import { readWorkbookZip, tableEntryName, writeWorkbookZip } from '../../io/workbook-zip.ts';
 import { embedTable, EmbeddedTableError, loadEmbeddedTable, type EmbeddedTableErrorKind, type EmbeddedTableFacts } from './tables.ts';
 
-let engine: NodeEngine;
+let engine: Engine;
 beforeAll(async () => {
-  engine = new NodeEngine();
+  engine = newTestEngine();
   await engine.open();
 });
 afterAll(() => engine.close());

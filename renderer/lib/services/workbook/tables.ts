@@ -116,11 +116,11 @@ export async function loadEmbeddedTable(engine: Engine, table: string, bytes: Ui
   if (expected.columns.length === 0) throw new EmbeddedTableError('table-columns-mismatch', table, 'no columns recorded');
 
   const file = `workbook-table-${++loads}.csv`;
-  await engine.registerFile(file, bytes);
+  const path = await engine.registerFile(file, bytes);
   let created = false;
   try {
     try {
-      await engine.query(`CREATE TABLE ${quoteIdent(table)} AS ${readerSql(file, expected.columns)}`);
+      await engine.query(`CREATE TABLE ${quoteIdent(table)} AS ${readerSql(path, expected.columns)}`);
       created = true;
     } catch (e) {
       if (e instanceof QueryError && e.kind === 'out-of-memory') throw e;
