@@ -48,7 +48,7 @@ export class EngineSessions {
 
   /** The engine-host processes running (for diagnostics and the crash tests). */
   pids(): number[] {
-    return [...this.sessions.values()].map((s) => s.host.pid);
+    return [...this.sessions.values()].flatMap((s) => (s.host.pid === undefined ? [] : [s.host.pid]));
   }
 
   /** Answers one engine request; every path ends in one frame (status 200) or a plain status for a bad body. */

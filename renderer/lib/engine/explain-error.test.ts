@@ -1,6 +1,7 @@
-// Errors from the real engine, explained: runs bad SQL on duckdb-wasm (Node build) and checks the words shown.
+// Errors from the real engine, explained: runs bad SQL on duckdb-wasm (Node build) or native DuckDB (as
+// IDMG_TEST_ENGINE says) and checks the words shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newTestEngine } from './node-native.ts';
+import { newTestEngine, TEST_ENGINE } from './node-native.ts';
 import type { Engine } from './types.ts';
 import { ENGINE_STOPPED, QueryError } from './types.ts';
 import { explainQueryError } from './explain-error.ts';
@@ -39,7 +40,12 @@ describe('explainQueryError', () => {
     expect(explainQueryError(await errorOf("SET autoload_known_extensions = true")).summary).toBe('Settings are locked in this workbench.');
   });
   it('explains a blocked extension', async () => {
-    expect(explainQueryError(await errorOf("SELECT * FROM read_parquet('x.parquet')")).summary).toMatch(/network or an extension/);
+    expect(explainQueryError(await errorOf("SELECT * FROM sqlite_scan('x.db', 't')")).summary).toMatch(/network or an extension/);
+  });
+  it.skipIf(TEST_ENGINE !== 'native')('explains a file SQL may not open (the native engine’s sandbox)', async () => {
+    const e = explainQueryError(await errorOf("SELECT * FROM read_csv('/etc/passwd')"));
+    expect(e.summary).toBe('SQL cannot open files on this computer, so “/etc/passwd” was not read.');
+    expect(e.hint).toMatch(/Import data/);
   });
   it('explains a stopped engine and out-of-memory, even when the message links to the web', () => {
     const stopped = new QueryError('SELECT 1', `${ENGINE_STOPPED} (offset is out of bounds)`);

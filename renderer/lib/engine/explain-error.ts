@@ -35,6 +35,14 @@ const RULES: { test: RegExp; explain: (m: RegExpMatchArray) => [string, string] 
     explain: () => ['This needs the network or an extension, which the workbench does not allow.', 'Load files through the workbench instead; all data stays on this computer.'],
   },
   {
+    // The native engine's sandbox: SQL may read only files imported through the workbench.
+    test: /Permission Error: Cannot access (?:file|directory) "([^"]*)"/i,
+    explain: (m) => [
+      `SQL cannot open files on this computer, so “${m[1]}” was not read.`,
+      'Bring the file in with Import data…, then query the table it makes; results leave through the export buttons.',
+    ],
+  },
+  {
     test: /INTERRUPT|cancel/i,
     explain: () => ['The query was cancelled.', 'Run it again when you are ready.'],
   },

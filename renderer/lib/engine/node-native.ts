@@ -18,7 +18,7 @@ export interface NativeOptions {
 }
 
 /** A native engine (not yet open) over its own engine-host process; `pid` is that process's, for crash tests. */
-export function newNativeEngine(options: NativeOptions = {}): NativeEngine & { readonly pid: number } {
+export function newNativeEngine(options: NativeOptions = {}): NativeEngine & { readonly pid: number | undefined } {
   const dataDir = mkdtempSync(join(tmpdir(), 'idmg-native-'));
   const host = spawnEngineHost({ dataDir, threads: options.threads, memoryLimit: options.memoryLimit });
   const transport = {

@@ -3,7 +3,8 @@
 // with a naive aggregation written here in plain TS, independently of compile.ts and layout.ts.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newTestEngine } from '../../engine/node-native.ts';
+import { newNativeEngine, newTestEngine } from '../../engine/node-native.ts';
+import { NodeEngine } from '../../engine/node.ts';
 import type { Engine } from '../../engine/types.ts';
 import { PivotRunner } from '../../engine/pivot-runner.ts';
 import type { Aggregate, FieldOptions, FilterOp, PivotFilter, PivotSpec, PivotValue, Scalar, ShowAs } from './spec.ts';
@@ -454,17 +455,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => engine.close());
 
-async function withTable<T>(data: Data, fn: (table: string) => Promise<T>): Promise<T> {
+async function withTable<T>(data: Data, fn: (table: string) => Promise<T>, on: Engine = engine): Promise<T> {
   const table = `pivot_prop_${tables++}`;
-  await engine.query(`CREATE TABLE ${q(table)} (${data.cols.map((c) => `${q(c.name)} ${SQL_TYPE[c.kind]}`).join(', ')})`);
+  await on.query(`CREATE TABLE ${q(table)} (${data.cols.map((c) => `${q(c.name)} ${SQL_TYPE[c.kind]}`).join(', ')})`);
   try {
     if (data.rows.length) {
       const tuples = data.rows.map((r) => `(${data.cols.map((c) => lit(r[c.name] ?? null)).join(', ')})`);
-      await engine.query(`INSERT INTO ${q(table)} VALUES ${tuples.join(', ')}`);
+      await on.query(`INSERT INTO ${q(table)} VALUES ${tuples.join(', ')}`);
     }
     return await fn(table);
   } finally {
-    await engine.query(`DROP TABLE ${q(table)}`);
+    await on.query(`DROP TABLE ${q(table)}`);
   }
 }
 
@@ -631,4 +632,26 @@ describe('pivot examples', () => {
       }
     });
   });
+});
+
+describe('the two engines agree', () => {
+  it('duckdb-wasm and native DuckDB lay out the same pivot, cell for cell, for the same random data and spec', async () => {
+    const engines: Engine[] = [new NodeEngine(), newNativeEngine({ threads: 2, memoryLimit: '1GiB' })];
+    for (const e of engines) await e.open();
+    try {
+      await fc.assert(
+        fc.asyncProperty(caseArb, async ({ data, shape }) => {
+          const layouts: PivotLayout[] = [];
+          for (const on of engines) {
+            layouts.push(await withTable(data, (table) => runPivot(specFor(shape, table), new PivotRunner(on)), on));
+          }
+          // The table's name differs between the runs only by its counter; the layouts must not.
+          expect(JSON.parse(JSON.stringify(layouts[1]).replaceAll(/pivot_prop_\d+/g, 't'))).toEqual(JSON.parse(JSON.stringify(layouts[0]).replaceAll(/pivot_prop_\d+/g, 't')));
+        }),
+        { numRuns: Number(process.env.PIVOT_PROPERTY_RUNS ?? 60) },
+      );
+    } finally {
+      for (const e of engines) await e.close();
+    }
+  }, 180_000);
 });
