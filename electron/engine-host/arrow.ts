@@ -131,7 +131,9 @@ function decimals(type: DuckDBDecimalType): Column {
 const booleans: Column = (vector, length) => {
   const v = validityOf(vector, length);
   const out = new Uint8Array(Math.ceil(length / 8));
-  for (let i = 0; i < length; i++) if (v.valid(i) && vector.getItem(i) === true) out[i >> 3]! |= 1 << (i & 7);
+  const view = (vector as unknown as VectorInternals).dataView;
+  const isTrue = view ? (i: number) => view.getUint8(i) !== 0 : (i: number) => vector.getItem(i) === true;
+  for (let i = 0; i < length; i++) if (v.valid(i) && isTrue(i)) out[i >> 3]! |= 1 << (i & 7);
   return makeData({ type: new Bool(), length, nullCount: v.nullCount, nullBitmap: v.bitmap, data: out });
 };
 
