@@ -24,7 +24,12 @@ export class RegisteredFiles {
 
   constructor(private readonly dataDir: string) {}
 
+  /**
+   * Empties files/ at open: a file registered by an earlier session is registered with no one now, and imports can be
+   * gigabytes, so they would pile up on disk session after session.
+   */
   async prepare(): Promise<void> {
+    await rm(filesDir(this.dataDir), { recursive: true, force: true });
     await mkdir(filesDir(this.dataDir), { recursive: true });
     await mkdir(incomingDir(this.dataDir), { recursive: true });
   }
@@ -34,13 +39,19 @@ export class RegisteredFiles {
    * name again replaces the earlier file.
    */
   async register(name: string, source: { bytes?: Uint8Array; staged?: string }): Promise<string> {
-    const target = join(filesDir(this.dataDir), `${++this.counter}-${sanitiseName(name)}`);
-    if (source.staged !== undefined) {
-      const staged = await this.checkStaged(source.staged);
-      await rename(staged, target);
-    } else {
-      await writeFile(target, source.bytes ?? new Uint8Array(0), { flag: 'wx' });
+    const staged = source.staged === undefined ? undefined : await this.checkStaged(source.staged);
+    // The counter alone makes names unique within a session; 'wx' makes sure nothing else's file is replaced.
+    let target: string;
+    for (;;) {
+      target = join(filesDir(this.dataDir), `${++this.counter}-${sanitiseName(name)}`);
+      try {
+        await writeFile(target, staged === undefined ? (source.bytes ?? new Uint8Array(0)) : new Uint8Array(0), { flag: 'wx' });
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
     }
+    if (staged !== undefined) await rename(staged, target);
     await this.drop(name);
     this.paths.set(name, target);
     return target;

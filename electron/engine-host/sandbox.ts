@@ -35,7 +35,7 @@ export const tmpDir = (dataDir: string): string => join(dataDir, 'tmp');
 export const incomingDir = (dataDir: string): string => join(dataDir, 'incoming');
 
 /**
- * In order: resources first (they are locked too), extension loading off before anything could trigger it, the work
+ * In order: resources first (they are locked too), extension loading off before anything could trigger it, UTC, the work
  * database while ATTACH is still possible, the allowed folders before external access goes off (the list cannot
  * grow after), and the lock last.
  */
@@ -51,6 +51,9 @@ export function sandboxStatements(options: { dataDir: string } & EngineResources
     'SET autoload_known_extensions = false',
     'SET autoinstall_known_extensions = false',
     'SET allow_community_extensions = false',
+    // The page's engine (wasm) has no ICU and reads and shows TIMESTAMPTZ in UTC; native DuckDB would use the
+    // machine's zone, and the same SQL would give other figures on another machine or in the other engine.
+    "SET TimeZone = 'UTC'",
     `ATTACH ':memory:' AS ${ident(WORK_DATABASE)} (COMPRESS)`,
     `USE ${ident(WORK_DATABASE)}`,
     `SET allowed_directories = [${allowed.map(str).join(', ')}]`,
