@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openWithBuiltins } from '../renderer/lib/engine/node-builtin.ts';
+import { NodeEngine } from '../renderer/lib/engine/node.ts';
 import type { Engine } from '../renderer/lib/engine/types.ts';
 import type { DatasetInfo } from '../renderer/lib/pack/resolve.ts';
 import { newPack, type PackSpec } from '../renderer/lib/pack/spec.ts';
@@ -98,7 +99,8 @@ export async function loadWorkbookForBuild(path: string, dataOverrides: readonly
     }
     if (!workbook.datasets.imported.some((t) => t.table === o.table)) throw new DataFileError('unknown-table', o, `the workbook's imported tables are: ${workbook.datasets.imported.map((t) => t.table).join(', ') || 'none'}`);
   }
-  const { engine, manifest, fingerprints } = await openWithBuiltins();
+  // The headless build runs the page's own engine (duckdb-wasm's Node build), whatever engine the tests choose.
+  const { engine, manifest, fingerprints } = await openWithBuiltins(() => new NodeEngine());
   try {
     const datasets: DatasetInfo[] = manifest.datasets.map((d) => ({ ...d, fingerprint: fingerprints[d.id] ?? null }));
     const notices = datasetChanges(workbook.datasets.builtin, manifest.datasets).map((c) => changeSentence(c, manifest.datasets.find((d) => d.id === c.id)?.title ?? c.id));
