@@ -22,7 +22,20 @@ export const CHANNELS = {
   saveWorkbook: 'workbook:save',
   /** The recent workbooks that still exist, newest first, each behind a token (never a path). */
   recentWorkbooks: 'workbook:recent',
+  /**
+   * A fresh native engine for the asking window (any earlier one of that window ends): main starts the engine host
+   * as a utilityProcess and hands the page one end of a MessagePort to it (ENGINE_PORT_EVENT); resolves true once
+   * sent, false when the host program is missing (the page then runs duckdb-wasm).
+   */
+  connectEngine: 'engine:connect',
 } as const;
+
+/** Main → preload: the MessagePort to the window's engine host (the preload passes it on as ENGINE_PORT_MESSAGE). */
+export const ENGINE_PORT_EVENT = 'engine:port';
+/** Main → preload: the window's engine host ended (killed, out of memory, crashed). */
+export const ENGINE_STOPPED_EVENT = 'engine:stopped';
+/** The tag of the window message that carries the engine's MessagePort from the preload to the page. */
+export const ENGINE_PORT_MESSAGE = 'idmg-engine-port';
 
 /** The one event the main process sends the page: a menu command for the page to carry out. */
 export const MENU_EVENT = 'menu:command';
@@ -97,6 +110,7 @@ export interface ChannelMap {
   'workbook:choose-save': { args: [suggestedName: string]; result: SavedWorkbook | null };
   'workbook:save': { args: [bytes: Uint8Array, suggestedName: string, token: string | null]; result: SavedWorkbook | FileProblem | null };
   'workbook:recent': { args: []; result: PickedFile[] };
+  'engine:connect': { args: []; result: boolean };
 }
 
 export type ChannelArgs<C extends Channel> = ChannelMap[C]['args'];
@@ -114,6 +128,10 @@ export interface WorkbenchApi {
   recentWorkbooks(): Promise<PickedFile[]>;
   /** Calls `listener` for each menu command the main process sends (only what menuMessageFrom accepts). */
   onMenuCommand(listener: (message: MenuMessage) => void): void;
+  /** Starts the window's native engine; its MessagePort arrives as a window message tagged ENGINE_PORT_MESSAGE. */
+  connectEngine(): Promise<boolean>;
+  /** Calls `listener` when the window's engine host has ended. */
+  onEngineStopped(listener: () => void): void;
 }
 
 /** The global name of that object; the renderer's Host reads `window[WORKBENCH_GLOBAL]`. */

@@ -1,5 +1,6 @@
 // Script layer (`npm test`): every check the project has, in order — typecheck, lint, build, unit tests (Node,
-// real engine), static security scan, end-to-end tests (Debian Chromium, web mode) and the Electron smoke test
+// real engine; the engine tests again on native DuckDB), static security scan, end-to-end tests (Debian Chromium,
+// web mode, once on the native engine and once on duckdb-wasm) and the Electron smoke test
 // (skipped with its reason where the binary is absent). Every step runs even if an earlier one failed, then one
 // closing line totals the tests: "test: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ const root = join(import.meta.dirname, '..');
 const results = join(root, 'test-results');
 
 interface Counts { passed: number; failed: number; skipped: number }
-interface Step { name: string; command: string[]; counts?: () => Counts }
+interface Step { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts }
 
 function vitestCounts(file: string): () => Counts {
   return () => {
@@ -35,8 +36,17 @@ const steps: Step[] = [
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`],
     counts: vitestCounts(join(results, 'unit.json')),
   },
+  // The engine matrix: the unit suite's engine tests again on native DuckDB (the default run is duckdb-wasm's Node
+  // build), and the end-to-end suite on both engines the page can run (native by default, then duckdb-wasm).
+  {
+    name: 'unit-native',
+    command: ['npx', 'vitest', 'run', 'renderer', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit-native.json')}`],
+    env: { IDMG_TEST_ENGINE: 'native' },
+    counts: vitestCounts(join(results, 'unit-native.json')),
+  },
   { name: 'security', command: ['npm', 'run', '--silent', 'security'] },
-  { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], counts: playwrightCounts(join(results, 'e2e.json')) },
+  { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], env: { IDMG_E2E_ENGINE: 'native' }, counts: playwrightCounts(join(results, 'e2e-native.json')) },
+  { name: 'e2e-wasm', command: ['npx', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], env: { IDMG_E2E_ENGINE: 'wasm' }, counts: playwrightCounts(join(results, 'e2e-wasm.json')) },
   {
     name: 'electron',
     command: ['npx', 'playwright', 'test', '-c', 'tests/electron/playwright.config.ts'],
@@ -51,7 +61,7 @@ const summary: string[] = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name}: ${step.command.join(' ')}`);
   const started = Date.now();
-  const run = spawnSync(step.command[0]!, step.command.slice(1), { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(step.command[0]!, step.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
   const ok = run.status === 0;
   let counts: Counts = ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   if (step.counts) {
@@ -70,6 +80,6 @@ for (const step of steps) {
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name.padEnd(10)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
 }
 console.log('\n' + summary.join('\n'));
-if (!existsSync(join(results, 'e2e.json'))) console.log('note: no e2e report was written');
+for (const engine of ['native', 'wasm']) if (!existsSync(join(results, `e2e-${engine}.json`))) console.log(`note: no e2e report was written for the ${engine} engine`);
 console.log(`test: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -1,5 +1,5 @@
-// Engine host layer, the program's entry: the same code runs as an Electron utilityProcess (messages on
-// process.parentPort) and as a Node child process forked with serialization 'advanced' (process.send), so the
+// Engine host layer, the program's entry: the same code runs as an Electron utilityProcess (messages on the
+// MessagePort main hands over on process.parentPort) and as a Node child process forked with serialization 'advanced' (process.send), so the
 // desktop app, web mode's server and the tests all talk to one host. Every message in gets exactly one message out
 // with the same id; a header that fails the contract's check is answered 'bad-request' and never reaches DuckDB.
 import { parseArgs } from 'node:util';
@@ -18,11 +18,15 @@ interface Outgoing {
   bytes?: Uint8Array;
 }
 
-/** Electron's utilityProcess port: typed here because the host may not import electron. */
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+/** Electron's MessagePortMain, as far as the host uses it: typed here because the host may not import electron. */
+interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown; ports?: PortLike[] }) => void): void;
+  on(event: 'close', listener: () => void): void;
   postMessage(message: unknown): void;
+  start?(): void;
 }
+/** Electron's utilityProcess parent port. */
+type ParentPort = PortLike;
 
 function options(): { dataDir: string; memoryLimit?: string; threads?: number } {
   const { values } = parseArgs({
@@ -65,7 +69,15 @@ async function answer(message: unknown, send: (out: Outgoing) => void): Promise<
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (parentPort) {
-  parentPort.on('message', (event) => void answer(event.data, (out) => parentPort.postMessage(out)));
+  // The desktop app: main hands over one end of a MessagePort whose other end the window holds, and requests come
+  // straight from the page on it (main carries no query traffic). When the window's end closes, the host is done.
+  parentPort.on('message', (event) => {
+    const port = event.ports?.[0];
+    if (!port) return;
+    port.on('message', (e) => void answer(e.data, (out) => port.postMessage(out)));
+    port.on('close', () => process.exit(0));
+    port.start?.();
+  });
 } else if (process.send) {
   process.on('message', (message) => void answer(message, (out) => process.send?.(out)));
   // The parent went away (closed, crashed): nobody can ask anything any more.

@@ -2,7 +2,7 @@
 // function per IPC channel as `window.workbench`, never ipcRenderer itself, so the page cannot invoke arbitrary
 // channels or listen to arbitrary events. It may import only 'electron' and the contract.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, MENU_EVENT, WORKBENCH_GLOBAL, menuMessageFrom, type AppInfo, type FileProblem, type PickedFile, type SavedWorkbook, type WorkbenchApi } from '../contract.ts';
+import { CHANNELS, ENGINE_PORT_EVENT, ENGINE_PORT_MESSAGE, ENGINE_STOPPED_EVENT, MENU_EVENT, WORKBENCH_GLOBAL, menuMessageFrom, type AppInfo, type FileProblem, type PickedFile, type SavedWorkbook, type WorkbenchApi } from '../contract.ts';
 
 const api: WorkbenchApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
@@ -20,6 +20,17 @@ const api: WorkbenchApi = {
       if (message !== null) listener(message);
     });
   },
+  connectEngine: () => ipcRenderer.invoke(CHANNELS.connectEngine) as Promise<boolean>,
+  onEngineStopped: (listener) => {
+    ipcRenderer.on(ENGINE_STOPPED_EVENT, () => listener());
+  },
 };
+
+// A MessagePort cannot cross the context bridge; Electron's way is a window message to the page's own world. The
+// port speaks only the engine protocol, to a host that checks every request (electron/engine-host/main.ts).
+ipcRenderer.on(ENGINE_PORT_EVENT, (event) => {
+  const port = event.ports[0];
+  if (port) window.postMessage(ENGINE_PORT_MESSAGE, window.location.origin, [port]);
+});
 
 contextBridge.exposeInMainWorld(WORKBENCH_GLOBAL, api);

@@ -24,6 +24,7 @@ import type { LoadDatasets, SaveQueryOutcome, Tab } from './workbench-types.ts';
 import { uniqueTitle } from './tab-titles.ts';
 import { localSlots, workbookPrefix, type SlotStore } from './local-slot.ts';
 import { CurrentWorkbook } from './workbook.svelte.ts';
+import { confirmImport, removeImport, renameImport } from './workbench-imports.ts';
 
 export type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 
@@ -230,39 +231,18 @@ export class Workbench {
   }
 
   /** Creates the tables of the import being previewed and lists them with the datasets. */
-  async confirmImport(draft: ImportDraft): Promise<void> {
-    if (!this.imports) return;
-    const done = await draft.confirm();
-    if (done.length === 0) return;
-    this.datasets = await this.imports.merged(this.datasets, done);
-    // A new version's open page shows its new profile.
-    for (const t of this.tabs) if (t.kind === 'dataset' && done.some((d) => d.record.table === t.datasetId)) void t.profile.load();
-    this.pivotRunner?.invalidate();
+  confirmImport(draft: ImportDraft): Promise<void> {
+    return confirmImport(this, draft);
   }
 
   /** Removes an imported table, its stored file and its tab. */
-  async removeImport(table: string): Promise<void> {
-    const engine = this.currentEngine();
-    if (!engine || !this.imports) return;
-    await this.imports.remove(engine, table);
-    this.datasets = this.datasets.filter((d) => d.def.id !== table || !d.def.imported);
-    this.closeTab(`dataset-${table}`);
-    this.pivotRunner?.invalidate();
+  removeImport(table: string): Promise<void> {
+    return removeImport(this, table);
   }
 
   /** Renames an imported table or changes its title and description. */
-  async renameImport(table: string, next: { table: string; title: string; description: string }): Promise<void> {
-    const engine = this.currentEngine();
-    if (!engine || !this.imports) return;
-    if (!(await this.imports.rename(engine, table, next))) return;
-    this.datasets = this.datasets.map((d) => (d.def.id === table && d.def.imported ? { ...d, def: { ...d.def, id: next.table, title: next.title, description: next.description } } : d));
-    const tab = this.tabs.find((t) => t.id === `dataset-${table}`);
-    if (tab?.kind === 'dataset') {
-      Object.assign(tab, { id: `dataset-${next.table}`, datasetId: next.table, title: next.title });
-      void tab.profile.show(next.table, next.title);
-    }
-    if (this.activeTabId === `dataset-${table}`) this.activeTabId = `dataset-${next.table}`;
-    this.pivotRunner?.invalidate();
+  renameImport(table: string, next: { table: string; title: string; description: string }): Promise<void> {
+    return renameImport(this, table, next);
   }
 
   openDataset(datasetId: string): void {

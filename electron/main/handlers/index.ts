@@ -7,6 +7,7 @@ import { pickImport, readImport } from './import-file.ts';
 import { chooseWorkbookSave, pickWorkbook, recentWorkbooks, saveWorkbook } from './workbook-file.ts';
 import { appInfo } from './app-info.ts';
 import { printPdf } from './print-pdf.ts';
+import { connectEngine } from './engine.ts';
 
 export function registerHandlers(): void {
   handle(CHANNELS.appInfo, noArgs, appInfo);
@@ -17,4 +18,5 @@ export function registerHandlers(): void {
   handleForSender(CHANNELS.chooseWorkbookSave, args(fileName), chooseWorkbookSave);
   handleForSender(CHANNELS.saveWorkbook, args(bytes(WORKBOOK_BYTES_MAX), fileName, nullable(token)), saveWorkbook);
   handle(CHANNELS.recentWorkbooks, noArgs, recentWorkbooks);
+  handleForSender(CHANNELS.connectEngine, noArgs, connectEngine);
 }

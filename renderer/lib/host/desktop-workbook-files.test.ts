@@ -33,6 +33,8 @@ function fakeApi(files: Map<string, { name: string; bytes: Uint8Array }>, saveCh
     },
     recentWorkbooks: async () => [picked(TOKEN_A)],
     onMenuCommand: (listener) => (menu = listener),
+    connectEngine: async () => false,
+    onEngineStopped: () => undefined,
   };
   return { api, calls, send: (m: MenuMessage) => menu?.(m), picked };
 }

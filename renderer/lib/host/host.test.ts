@@ -1,7 +1,8 @@
 // The host is chosen by what the page was given: the preload's API (desktop) or nothing (web mode).
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../../electron/contract.ts';
+import { ENGINE_PORT_MESSAGE, type AppInfo } from '../../../electron/contract.ts';
 import { detectHost } from './host.ts';
+import { ENGINE_PORT_TAG } from './engine-port.ts';
 
 const info: AppInfo = { name: 'IDMG Workbench', version: '1.2.3', electron: '41', chrome: '140', node: '22', platform: 'linux', dataLicences: 'OGL' };
 
@@ -20,6 +21,8 @@ describe('detectHost', () => {
         saveWorkbookFile: async () => null,
         recentWorkbooks: async () => [],
         onMenuCommand: (listener) => listener('import-data'),
+        connectEngine: async () => false,
+        onEngineStopped: () => undefined,
       },
     });
     expect(host.kind).toBe('desktop');
@@ -33,5 +36,11 @@ describe('detectHost', () => {
   it('falls back to web mode without it', async () => {
     expect(detectHost({}).kind).toBe('web');
     expect(await detectHost({}).pickFile()).toBeNull();
+  });
+});
+
+describe('the engine port tag', () => {
+  it('is the contract’s ENGINE_PORT_MESSAGE (the host layer may only import types from the contract)', () => {
+    expect(ENGINE_PORT_TAG).toBe(ENGINE_PORT_MESSAGE);
   });
 });

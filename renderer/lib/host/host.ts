@@ -2,6 +2,7 @@
 // `window.workbench`, the only door to the main process) or a plain browser in web mode. Features ask the Host,
 // never Electron, so the same UI runs in both. Only `import type` from the contract: no Electron at run time.
 import type { AppInfo, MenuCommand, WorkbenchApi } from '../../../electron/contract.ts';
+import { desktopEnginePort } from './engine-port.ts';
 import { readPickedFile } from './picked-file.ts';
 import { browserWorkbookFiles, type ChosenWorkbook, type WorkbookFiles } from './workbook-files.ts';
 import { chosenWorkbook, desktopWorkbookFiles } from './desktop-workbook-files.ts';
@@ -27,6 +28,11 @@ export interface Host {
   onMenuCommand(listener: (command: HostCommand) => void): void;
   /** Where workbook files are opened from and saved to (web: the browser's pickers or input and download). */
   workbookFiles: WorkbookFiles;
+  /**
+   * The desktop app's native engine: a MessagePort to a fresh engine-host process for this window (any earlier one
+   * ends), or null where there is none (web mode, or the host program is missing); `onStopped` hears it end.
+   */
+  connectEngine(onStopped: () => void): Promise<MessagePort | null>;
 }
 
 const LICENCE =
@@ -51,6 +57,7 @@ function browserHost(): Host {
     pickFile: async () => null,
     onMenuCommand: () => undefined,
     workbookFiles: browserWorkbookFiles,
+    connectEngine: async () => null,
   };
 }
 
@@ -69,6 +76,7 @@ export function detectHost(global: { workbench?: WorkbenchApi } = globalThis as 
       onMenuCommand: (listener) =>
         api.onMenuCommand((message) => listener(typeof message === 'string' ? message : { command: 'open-workbook-file', workbook: chosenWorkbook(api, message.file) })),
       workbookFiles: desktopWorkbookFiles(api),
+      connectEngine: (onStopped) => desktopEnginePort(api, onStopped),
     };
   }
   return browserHost();
