@@ -149,6 +149,30 @@ describe('who may ask the engine', () => {
     expect(srv.engines?.count).toBe(count); // a request outside any session starts no engine
   });
 
+  it('survives any body: random bytes, frames cut short, headers claiming too much — and still opens an engine after', async () => {
+    const headers = { Origin: origin, [ENGINE_TOKEN_HEADER]: token };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const bodies: Uint8Array[] = [new Uint8Array(0), new Uint8Array([1, 2, 3])];
+    for (let i = 0; i < 40; i++) {
+      const body = Uint8Array.from({ length: Math.floor(random() * 200) }, () => Math.floor(random() * 256));
+      if (i % 3 === 0 && body.length >= 4) new DataView(body.buffer).setUint32(0, Math.floor(random() * 2 ** 32), true); // any header length
+      if (i % 3 === 1) bodies.push(encodeFrame({ header: { op: 'query', sql: 'SELECT 1', readOnly: random() > 0.5 } }).subarray(0, Math.floor(random() * 30)));
+      bodies.push(body);
+    }
+    bodies.push(encodeFrame({ header: { op: 'register-file', name: '../../etc/passwd', staged: '/etc/passwd' } }));
+    bodies.push(encodeFrame({ header: [1, 2, 3] }));
+    for (const body of bodies) {
+      const response = await fetch(new URL(ENGINE_PATH, srv.url), { method: 'POST', headers, body });
+      expect([200, 400, 411]).toContain(response.status);
+      await response.arrayBuffer();
+    }
+    const engine = page();
+    await engine.open();
+    expect(numberColumn((await engine.query('SELECT 3 AS z')).table, 'z')).toEqual([3]);
+    await engine.close();
+  });
+
   it('refuses POST altogether when the server runs without the native engine', async () => {
     const plain = await startServer({ port: 0 });
     const response = await fetch(new URL(ENGINE_PATH, plain.url), { method: 'POST', headers: { Origin: new URL(plain.url).origin }, body: encodeFrame({ header: { op: 'open' } }) });

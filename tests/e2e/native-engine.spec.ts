@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { startServer } from '../../scripts/serve.ts';
 import { E2E_ENGINE, expect, test } from './fixtures.ts';
 
 test.skip(E2E_ENGINE !== 'native', 'the native engine runs only when the page has the launch token (IDMG_E2E_ENGINE=native)');
@@ -50,4 +51,23 @@ test('a killed engine is reported once, restarts on request, and the imported ta
   await expect(page.getByRole('list', { name: 'Imported tables' }).getByRole('listitem')).toContainText([TABLE]);
   await runSql(page, `SELECT count(*) AS n FROM ${TABLE}`);
   await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText(rows.toLocaleString('en-GB'));
+});
+
+test('a native engine that cannot start leaves the in-page engine running, and the status bar says why', async ({ chromiumContext }) => {
+  // A server whose engine processes cannot even get a data folder: every page's 'open' fails.
+  const broken = await startServer({ port: 0, engine: { parentDir: '/proc/no-such-folder' } });
+  const page = await chromiumContext.newPage();
+  try {
+    await page.goto(broken.appUrl);
+    const status = page.getByRole('contentinfo', { name: 'Status' });
+    await expect(status).toContainText('datasets loaded', { timeout: 60_000 });
+    await expect(status).toContainText('in-page engine (wasm) · bundle eh · 1 thread');
+    await expect(status).toContainText('the native engine could not start');
+    await runSql(page, 'SELECT 6 * 7 AS answer');
+    await expect(page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell')).toHaveText('42');
+  } finally {
+    await page.close();
+    broken.server.closeAllConnections();
+    await new Promise((r) => broken.server.close(r));
+  }
 });

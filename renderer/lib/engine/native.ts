@@ -19,7 +19,7 @@ export interface EngineTransport {
 /** A failure that is not the SQL's: the host refused a malformed request (a bug of ours), said in one place. */
 export class EngineProtocolError extends Error {
   constructor(readonly op: string, message: string) {
-    super(`The native engine refused a ${op} request: ${message}`);
+    super(`The native engine could not answer a request to ${op}: ${message}.`);
     this.name = 'EngineProtocolError';
   }
 }
