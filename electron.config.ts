@@ -12,7 +12,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // @duckdb/node-api is a native addon (a devDependency, so not externalized by default): load it, never bundle it.
+      externalizeDeps: { include: ['@duckdb/node-api'] },
+      // engine-host.js: the engine host as plain JS, so web mode's server (and the bench) fork it without tsx.
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'engine-host': resolve(root, 'electron/engine-host/main.ts') } },
     },
   },
   preload: {

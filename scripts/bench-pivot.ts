@@ -2,12 +2,14 @@
 // referral-shaped tables — first pivot (2 row fields × 1 column field, subtotals), re-pivot after moving a field,
 // % of row, a 3-level pivot — each against native DuckDB running the very SQL the app ran, same thread count; and
 // a pivot of 50,000 column values, timed from "Show all" to the table drawn, with the longest task meanwhile.
+// `app` is the app's own time of a step on whichever engine the page runs (duckdb-wasm, or the native engine, where
+// it includes the transfer of the result to the page).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { generateCompactReferralsSql, generateReferralsSql } from './bench-data.ts';
 
-export interface PivotStep { name: string; wasm: number; native: number; reusedBase: boolean }
-export interface PivotBench { steps: PivotStep[]; memoryGiB: number; memoryLimit: string }
+export interface PivotStep { name: string; app: number; native: number; reusedBase: boolean; sqlCount: number }
+export interface PivotBench { steps: PivotStep[]; memoryGiB: number; memoryLimit: string; tempBytes: number }
 
 interface Measure { duration: number; startTime: number; detail: { sql: string[]; reusedBase: boolean } }
 
@@ -57,30 +59,41 @@ async function protectionOff(page: Page): Promise<void> {
   if (await protect.isChecked()) await protect.uncheck();
 }
 
-async function timeNative(conn: DuckDBConnection, sql: string[]): Promise<number> {
+async function timeNative(conn: DuckDBConnection | null, sql: string[]): Promise<number> {
+  if (!conn) return Number.NaN;
   const t0 = performance.now();
   for (const s of sql) await conn.runAndReadAll(s);
   return performance.now() - t0;
 }
 
-/** The engine's memory in use, as DuckDB accounts it, read through the app's console (GiB), and its limit. */
-async function engineMemory(page: Page, runSql: (sql: string) => Promise<number>): Promise<{ gib: number; limit: string }> {
-  await runSql("SELECT (sum(memory_usage_bytes) / 1024 / 1024 / 1024)::DOUBLE AS gib, current_setting('memory_limit') AS lim FROM duckdb_memory()");
+/**
+ * The engine's memory in use, as DuckDB accounts it, read through the app's console (GiB), and its limit; with
+ * `temp`, also the bytes of DuckDB's temporary (spill) files then.
+ */
+async function engineMemory(page: Page, runSql: (sql: string) => Promise<number>, temp: boolean): Promise<{ gib: number; limit: string; tempBytes: number }> {
+  const tempSql = temp ? ', (SELECT coalesce(sum(size), 0) FROM duckdb_temporary_files())::BIGINT AS temp_bytes' : '';
+  await runSql(`SELECT (sum(memory_usage_bytes) / 1024 / 1024 / 1024)::DOUBLE AS gib, current_setting('memory_limit') AS lim${tempSql} FROM duckdb_memory()`);
   const cells = await page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell').allInnerTexts();
-  return { gib: Number(cells[0]?.replace(/,/g, '')), limit: cells[1] ?? '?' };
+  const num = (cell: string | undefined) => Number(cell?.replace(/,/g, '') ?? Number.NaN);
+  return { gib: num(cells[0]), limit: cells[1] ?? '?', tempBytes: temp ? num(cells[2]) : Number.NaN };
 }
 
+/**
+ * `conn` null: no native comparison (the native figures are NaN); `options.table` names the generated table,
+ * `options.tempFiles` also reads DuckDB's temporary file use before the table is dropped.
+ */
 export async function benchPivots(
   page: Page,
-  conn: DuckDBConnection,
+  conn: DuckDBConnection | null,
   rows: number,
   runSql: (sql: string) => Promise<number>,
   compact = false,
+  options: { table?: string; tempFiles?: boolean } = {},
 ): Promise<PivotBench> {
-  const table = `bench_pivot_${rows}`;
+  const table = options.table ?? `bench_pivot_${rows}`;
   for (const sql of compact ? generateCompactReferralsSql(table, rows) : [generateReferralsSql(table, rows)]) {
     await runSql(sql);
-    await conn.run(sql);
+    await conn?.run(sql);
   }
 
   await page.getByRole('button', { name: 'New pivot table' }).click();
@@ -100,7 +113,7 @@ export async function benchPivots(
   const record = async (name: string, m: Measure, nativeSql: string[]) => {
     // A step that only re-laid out the pivot ran no SQL: there is nothing for native DuckDB to run.
     const native = nativeSql.length ? await timeNative(conn, nativeSql) : Number.NaN;
-    steps.push({ name, wasm: m.duration, native, reusedBase: m.detail.reusedBase });
+    steps.push({ name, app: m.duration, native, reusedBase: m.detail.reusedBase, sqlCount: nativeSql.length });
   };
   const first = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add exploitation_type to' }).selectOption('columns'));
   await record('first pivot (2 row fields × 1 column field, subtotals)', first, first.detail.sql);
@@ -112,12 +125,12 @@ export async function benchPivots(
   await pivotAfter(page, () => page.getByRole('button', { name: 'Move age_at_exploitation to rows' }).click());
   const three = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add nationality to' }).selectOption('rows'));
   await record('3-level pivot (3 row fields × 1 column field)', three, three.detail.sql);
-  const memory = await engineMemory(page, runSql);
+  const memory = await engineMemory(page, runSql, options.tempFiles === true);
   await pivotTab.click();
   await page.getByRole('button', { name: /^Close Pivot/ }).click();
   await runSql(`DROP TABLE ${table}`);
-  await conn.run(`DROP TABLE ${table}`);
-  return { steps, memoryGiB: memory.gib, memoryLimit: memory.limit };
+  await conn?.run(`DROP TABLE ${table}`);
+  return { steps, memoryGiB: memory.gib, memoryLimit: memory.limit, tempBytes: memory.tempBytes };
 }
 
 export interface WidePivotBench {

@@ -1,20 +1,23 @@
 // Script layer (`npm run bench`, not a test): measures the app in Debian's Chromium — engine start to first query,
-// loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M and
-// 10M rows driven through the pivot UI — and runs the same SQL on native DuckDB (@duckdb/node-api, same DuckDB
-// version, same thread count) in the same run, printing ratios; a pivot of 50,000 column values (time to draw,
-// longest task); then disclosure control (protection and audit of
-// 20×20 and 100×50 hierarchical tables, scripts/bench-sdc.ts), briefing-pack exports (scripts/bench-pack.ts) and the
-// column profile of a 1M-row table (Node, duckdb-wasm vs native, scripts/bench-profile.ts), saving and opening a
-// workbook with a 1M-row imported table (scripts/bench-workbook.ts) and the headless rebuild of the 20-item pack
-// (scripts/bench-rebuild.ts). Figures go to bench/results.json as
-// [{name, value, unit, native?, ratio?}]. `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes
-// (default 1M, 10M and 40M rows); `BENCH_ISOLATED=0` serves the page without cross-origin isolation, and
-// `BENCH_QUERY_TIMEOUT` (ms) bounds the wait for each console query.
+// loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M, 10M
+// and 40M rows driven through the pivot UI — on duckdb-wasm, against the same SQL on native DuckDB
+// (@duckdb/node-api, same DuckDB version, same thread count) in the same run, printing ratios; a pivot of 50,000
+// column values (time to draw, longest task); then the same app on its NATIVE engine (scripts/bench-native.ts: start,
+// Arrow transfer to the page, the same pivots against direct native DuckDB, a 100M-row pivot that spills); then
+// disclosure control (scripts/bench-sdc*.ts), briefing-pack exports (scripts/bench-pack.ts), the column profile of
+// a 1M-row table (scripts/bench-profile.ts), saving and opening a workbook with a 1M-row imported table
+// (scripts/bench-workbook.ts) and the headless rebuild of the 20-item pack (scripts/bench-rebuild.ts). Figures go to
+// bench/results.json as [{name, value, unit, native?, ratio?}]. Switches: `BENCH_ONLY=native` runs only the native
+// section (written to bench/results-native.json); `BENCH_PIVOT_ROWS=1000000` limits the pivot sizes (default 1M,
+// 10M and 40M rows); `BENCH_SPILL_ROWS` (default 100M, 0 skips) and `BENCH_SPILL_MEMORY` (default 2GiB) size the
+// spilling pivot; `BENCH_ISOLATED=0` serves the wasm page without cross-origin isolation; `BENCH_QUERY_TIMEOUT` (ms)
+// bounds the wait for each console query.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Page } from '@playwright/test';
 import { startServer } from './serve.ts';
+import { fmt, mb, measureOf, median, openApp, pivotResults, round, runInApp, type BenchResult } from './bench-app.ts';
+import { benchNative } from './bench-native.ts';
 import { launchChromium } from '../tests/chromium.ts';
 import { generateReferralsSql, groupBySql } from './bench-data.ts';
 import { benchPivots, benchWidePivot } from './bench-pivot.ts';
@@ -26,37 +29,10 @@ import { benchImport } from './bench-import.ts';
 import { benchWorkbook } from './bench-workbook.ts';
 import { benchRebuild } from './bench-rebuild.ts';
 
-export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
-
 const ROWS = 1_000_000;
 const REPEATS = 5;
 const PIVOT_ROWS = (process.env.BENCH_PIVOT_ROWS ?? '1000000,10000000,40000000').split(',').map(Number);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const round = (x: number, digits = 1) => Number(x.toFixed(digits));
-const fmt = (n: number) => n.toLocaleString('en-GB');
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-
-async function measureOf(page: Page, name: string): Promise<number> {
-  return page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? Number.NaN, name);
-}
-
-/** Runs SQL through the app's own SQL console and returns the engine's own timing of it. */
-async function runInApp(page: Page, sql: string): Promise<number> {
-  const before = await page.evaluate(() => performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1);
-  await page.getByRole('tab', { name: /^SQL/ }).first().click();
-  await page.getByRole('textbox', { name: 'SQL editor' }).fill(sql);
-  await page.getByRole('button', { name: 'Run query' }).click();
-  await page.waitForFunction((t) => (performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1) > t, before, { timeout: Number(process.env.BENCH_QUERY_TIMEOUT ?? 600_000) }).catch(async (err: unknown) => {
-    throw new Error(`No result for: ${sql.slice(0, 80)} — status: ${await page.getByRole('status').allInnerTexts()} alerts: ${await page.getByRole('alert').allInnerTexts()} (${String(err).slice(0, 80)})`);
-  });
-  await page.getByRole('button', { name: 'Run query' }).and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
-  const alert = page.getByRole('alert');
-  if ((await alert.count()) > 0) throw new Error(`The app reported an error: ${await alert.first().innerText()}`);
-  return page.evaluate(() => {
-    const all = performance.getEntriesByName('engine-query');
-    return all.at(-1)?.duration ?? Number.NaN;
-  });
-}
+const SPILL_ROWS = Number(process.env.BENCH_SPILL_ROWS ?? 100_000_000);
 
 async function nativeGroupBy(conn: DuckDBConnection): Promise<number[]> {
   await conn.run(generateReferralsSql('bench_referrals', ROWS));
@@ -69,18 +45,13 @@ async function nativeGroupBy(conn: DuckDBConnection): Promise<number[]> {
   return times;
 }
 
-async function main(): Promise<void> {
+/** The app on duckdb-wasm in Chromium (the in-page engine, web mode without the native engine), and the imports. */
+async function benchWasmApp(results: BenchResult[]): Promise<void> {
   const { server, url } = await startServer({ port: 0, isolated: process.env.BENCH_ISOLATED !== '0' });
   const context = await launchChromium();
-  const results: BenchResult[] = [];
   try {
     const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(url);
-    await page.getByRole('contentinfo', { name: 'Status' }).getByText(/\d+ datasets loaded/).waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('datasets-load').length > 0, undefined, { timeout: 120_000 });
-    const status = await page.getByRole('contentinfo', { name: 'Status' }).innerText();
-    const threads = Number(/(\d+) threads?/.exec(status)?.[1] ?? 1);
+    const { status, threads } = await openApp(page, url);
     const bundle = /bundle (\w+)/.exec(status)?.[1] ?? '?';
     results.push({ name: 'engine start to first query (Chromium)', value: round(await measureOf(page, 'engine-start-to-first-query')), unit: 'ms' });
     results.push({ name: 'load all built-in datasets (Chromium)', value: round(await measureOf(page, 'datasets-load')), unit: 'ms' });
@@ -107,15 +78,7 @@ async function main(): Promise<void> {
       const compact = rows > 10_000_000;
       const run = await benchPivots(page, conn, rows, (sql) => runInApp(page, sql), compact);
       const what = `pivot ${fmt(rows)} rows${compact ? ' (ENUM-coded)' : ''}`;
-      for (const step of run.steps) {
-        const ranSql = Number.isFinite(step.native);
-        results.push({
-          name: `${what}: ${step.name}${ranSql ? (step.reusedBase ? ' (cached aggregate)' : '') : ' (layout only, no SQL)'}`,
-          value: round(step.wasm),
-          unit: 'ms',
-          ...(ranSql ? { native: round(step.native), ratio: round(step.wasm / step.native, 2) } : {}),
-        });
-      }
+      results.push(...pivotResults(what, run));
       results.push({ name: `${what}: engine memory in use after the pivots (limit ${run.memoryLimit})`, value: round(run.memoryGiB, 2), unit: 'GiB' });
     }
     // Imports through the app's import tab, against native read_csv on the same file.
@@ -160,6 +123,10 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     server.close();
   }
+}
+
+/** What runs in Node alone: disclosure control, profiles, workbook files, the headless rebuild. */
+async function benchNode(results: BenchResult[]): Promise<void> {
   // Disclosure control runs in the page on HiGHS compiled to wasm; the same wasm runs here in Node.
   for (const r of await benchSdc()) {
     const optimal = r.provenOptimal === undefined ? '' : r.provenOptimal ? ', proven optimal' : ', best found, not proven optimal';
@@ -187,11 +154,27 @@ async function main(): Promise<void> {
   results.push({ name: `workbook with a ${fmt(wb.rows)}-row imported table: open (Node, wasm vs native Parquet read)`, value: round(wb.openMs), unit: 'ms', native: round(wb.nativeParquetReadMs), ratio: round(wb.openMs / wb.nativeParquetReadMs, 2) });
   const rebuild = await benchRebuild();
   results.push({ name: `headless rebuild of the 20-item pack from its workbook: idmg pack build, ${rebuild.files} files (PDF, XLSX, ODS, DOCX, zip)`, value: round(rebuild.ms / 1000), unit: 's' });
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== 'native') throw new Error(`BENCH_ONLY knows only 'native', not '${only}'`);
+  const results: BenchResult[] = [];
+  if (!only) await benchWasmApp(results);
+  const context = await launchChromium();
+  try {
+    results.push(...(await benchNative(context, { pivotRows: PIVOT_ROWS, spillRows: SPILL_ROWS, spillMemory: process.env.BENCH_SPILL_MEMORY ?? '2GiB' })));
+  } finally {
+    await context.close();
+  }
+  if (!only) await benchNode(results);
   console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, native: r.native ?? '', ratio: r.ratio ?? '' })));
   const dir = join(import.meta.dirname, '..', 'bench');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log('written to bench/results.json');
+  // A partial run (BENCH_ONLY) keeps the full run's results.json as it was.
+  const file = only ? `results-${only}.json` : 'results.json';
+  writeFileSync(join(dir, file), JSON.stringify(results, null, 2) + '\n');
+  console.log(`written to bench/${file}`);
 }
 
 await main();

@@ -32,6 +32,8 @@ export interface EngineSessionsOptions {
   parentDir?: string;
   memoryLimit?: string;
   threads?: number;
+  /** A built engine host to fork (out/main/engine-host.js) instead of the TypeScript source through tsx. */
+  program?: string;
 }
 
 const reply = (header: EngineReply, bytes?: Uint8Array): EngineFrame<EngineReply> => ({ header, bytes });
@@ -106,7 +108,7 @@ export class EngineSessions {
       if (idle) this.end(idle);
     }
     const dataDir = mkdtempSync(join(this.options.parentDir ?? tmpdir(), 'idmg-engine-'));
-    const host = spawnEngineHost({ dataDir, memoryLimit: this.options.memoryLimit, threads: this.options.threads });
+    const host = spawnEngineHost({ dataDir, memoryLimit: this.options.memoryLimit, threads: this.options.threads, program: this.options.program });
     const session: Session = { id: randomUUID(), host, dataDir, lastUsed: Date.now(), uploads: 0 };
     this.sessions.set(session.id, session);
     // A host that ends on its own (killed, out of memory) takes its folder with it; its page hears 'engine-stopped'.

@@ -22,6 +22,13 @@ import { EngineSessions, type EngineSessionsOptions } from './serve-engine.ts';
 import { ENGINE_TOKEN_PARAM } from '../electron/engine-contract.ts';
 
 export const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer');
+/** The engine host as built by `npm run build` (electron.config.ts): forked as plain JS, no tsx at start-up. */
+export const builtEngineHost = join(import.meta.dirname, '..', 'out', 'main', 'engine-host.js');
+
+/** The engine host to fork: the built one when `npm run build` wrote it, else the source (through tsx). */
+export function engineHostProgram(): string | undefined {
+  return existsSync(builtEngineHost) ? builtEngineHost : undefined;
+}
 
 export interface ServeOptions {
   port: number;
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
   const log = values.log;
   const { appUrl, server } = await startServer({
     port: Number(values.port),
-    engine: values['no-native'] ? false : {},
+    engine: values['no-native'] ? false : { program: engineHostProgram() },
     onRequest: log ? (method, u) => appendFileSync(log, JSON.stringify({ method, url: u }) + '\n') : undefined,
   });
   // Ctrl+C or a kill ends the engine processes too (they also end on their own when this process goes).

@@ -20,17 +20,24 @@ export interface SpawnOptions {
   dataDir: string;
   memoryLimit?: string;
   threads?: number;
+  /**
+   * A built engine host to fork instead of the source (e.g. out/main/engine-host.js from `npm run build`): plain
+   * JS starts without tsx's compile step. Unset, the source runs through tsx (tests).
+   */
+  program?: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * The entry and the Node flags to run it: the TypeScript source through tsx when this module is itself the source
- * (tests, `tsx scripts/serve.ts`), the built main.js beside it otherwise. tsx is located from this file, so the
+ * (tests, `tsx scripts/serve.ts`), the built engine-host.js beside it otherwise (electron.config.ts builds it into
+ * out/main), or the `program` given. tsx is located from this file, so the
  * child finds it whatever its working folder.
  */
-function entry(): { file: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { file: join(here, 'main.js'), execArgv: [] };
+function entry(program?: string): { file: string; execArgv: string[] } {
+  if (program !== undefined) return { file: program, execArgv: [] };
+  if (!import.meta.url.endsWith('.ts')) return { file: join(here, 'engine-host.js'), execArgv: [] };
   const require = createRequire(import.meta.url);
   const tsx = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
   return { file: join(here, 'main.ts'), execArgv: ['--import', tsx] };
@@ -41,7 +48,7 @@ export function spawnEngineHost(options: SpawnOptions): EngineHostProcess {
   const args = ['--data-dir', options.dataDir];
   if (options.memoryLimit !== undefined) args.push('--memory-limit', options.memoryLimit);
   if (options.threads !== undefined) args.push('--threads', String(options.threads));
-  const { file, execArgv } = entry();
+  const { file, execArgv } = entry(options.program);
   const child: ChildProcess = fork(file, args, { serialization: 'advanced', execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
   let nextId = 1;

@@ -1,0 +1,64 @@
+// Script layer (part of `npm run bench`): what every browser bench shares — the result record written to
+// bench/results.json, number formatting, reading the app's own performance measures, opening the app and waiting
+// until it is ready, and running SQL through the app's own SQL console (timed by the engine's 'engine-query'
+// measure; on the native engine that measure includes the transfer of the Arrow result to the page).
+import type { Page } from '@playwright/test';
+import type { PivotBench } from './bench-pivot.ts';
+
+export interface BenchResult { name: string; value: number; unit: string; native?: number; ratio?: number }
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+export const fmt = (n: number) => n.toLocaleString('en-GB');
+export const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+export async function measureOf(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? Number.NaN, name);
+}
+
+/** Opens the app at `url` and waits until the engine runs and the built-in datasets are loaded; returns the status line. */
+export async function openApp(page: Page, url: string): Promise<{ status: string; threads: number }> {
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.getByRole('contentinfo', { name: 'Status' }).getByText(/\d+ datasets loaded/).waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('datasets-load').length > 0, undefined, { timeout: 120_000 });
+  const status = await page.getByRole('contentinfo', { name: 'Status' }).innerText();
+  return { status, threads: Number(/(\d+) threads?/.exec(status)?.[1] ?? 1) };
+}
+
+/** Runs SQL through the app's own SQL console and returns the engine's own timing of it. */
+export async function runInApp(page: Page, sql: string): Promise<number> {
+  const before = await page.evaluate(() => performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1);
+  await page.getByRole('tab', { name: /^SQL/ }).first().click();
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill(sql);
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await page.waitForFunction((t) => (performance.getEntriesByName('engine-query').at(-1)?.startTime ?? -1) > t, before, { timeout: Number(process.env.BENCH_QUERY_TIMEOUT ?? 600_000) }).catch(async (err: unknown) => {
+    throw new Error(`No result for: ${sql.slice(0, 80)} — status: ${await page.getByRole('status').allInnerTexts()} alerts: ${await page.getByRole('alert').allInnerTexts()} (${String(err).slice(0, 80)})`);
+  });
+  await page.getByRole('button', { name: 'Run query' }).and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
+  const alert = page.getByRole('alert');
+  if ((await alert.count()) > 0) throw new Error(`The app reported an error: ${await alert.first().innerText()}`);
+  return page.evaluate(() => {
+    const all = performance.getEntriesByName('engine-query');
+    return all.at(-1)?.duration ?? Number.NaN;
+  });
+}
+
+/** The cells of the console's result grid (the first rows drawn), as shown. */
+export async function resultCells(page: Page): Promise<string[]> {
+  return page.getByRole('grid', { name: 'Query results' }).getByRole('gridcell').allInnerTexts();
+}
+
+/** A pivot run's steps as results: the app's time against native DuckDB on the SQL the app ran, where it ran any. */
+export function pivotResults(what: string, run: PivotBench): BenchResult[] {
+  return run.steps.map((step) => {
+    const ranSql = Number.isFinite(step.native);
+    const label = step.reusedBase ? ' (cached aggregate)' : '';
+    return {
+      name: `${what}: ${step.name}${step.sqlCount === 0 ? ' (layout only, no SQL)' : label}`,
+      value: round(step.app),
+      unit: 'ms',
+      ...(ranSql ? { native: round(step.native), ratio: round(step.app / step.native, 2) } : {}),
+    };
+  });
+}
