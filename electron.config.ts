@@ -12,8 +12,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // @duckdb/node-api is a native addon (a devDependency, so not externalized by default): load it, never bundle it.
-      externalizeDeps: { include: ['@duckdb/node-api'] },
+      // Native DuckDB is an N-API addon: the engine host loads it from node_modules at run time, never bundled.
+      externalizeDeps: { include: ['@duckdb/node-api', '@duckdb/node-bindings'] },
       // engine-host.js: the engine host as plain JS, so web mode's server (and the bench) fork it without tsx.
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'engine-host': resolve(root, 'electron/engine-host/main.ts') } },
     },

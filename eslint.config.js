@@ -50,7 +50,7 @@ export default tseslint.config(
   // electron/engine-host: the Node program owning native DuckDB; it runs as a utilityProcess or a child process, so it
   // may use Node, DuckDB, Arrow and its contract only (Electron's parentPort arrives on `process`, not by import).
   layer(['electron/engine-host/**/*.ts'], [
-    { regex: '^(?!node:|@duckdb/node-api$|apache-arrow$|\\.\\./engine-contract\\.ts$|\\./[^/]+$)', message: 'The engine host imports only node:*, @duckdb/node-api, apache-arrow, ../engine-contract.ts and its own files.' },
+    { regex: '^(?!node:|@duckdb/node-api$|@duckdb/node-bindings$|apache-arrow$|\\.\\./engine-contract\\.ts$|\\./[^/]+$)', message: 'The engine host imports only node:*, @duckdb/node-api (and its bindings), apache-arrow, ../engine-contract.ts and its own files.' },
   ], { ignores: ['electron/engine-host/**/*.test.ts'] }),
   layer(['electron/engine-host/**/*.test.ts'], [ELECTRON, path('(state|features|components)', 'Engine host tests use the engine, not the UI.')]),
   layer(['electron/main/**/*.ts'], [path('renderer', 'The main process must not import the page.'), path('preload', 'Main must not import the preload.')]),

@@ -153,7 +153,7 @@ describe('who may ask the engine', () => {
     const headers = { Origin: origin, [ENGINE_TOKEN_HEADER]: token };
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const bodies: Uint8Array[] = [new Uint8Array(0), new Uint8Array([1, 2, 3])];
+    const bodies: Uint8Array<ArrayBuffer>[] = [new Uint8Array(0), new Uint8Array([1, 2, 3])];
     for (let i = 0; i < 40; i++) {
       const body = Uint8Array.from({ length: Math.floor(random() * 200) }, () => Math.floor(random() * 256));
       if (i % 3 === 0 && body.length >= 4) new DataView(body.buffer).setUint32(0, Math.floor(random() * 2 ** 32), true); // any header length

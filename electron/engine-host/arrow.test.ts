@@ -109,6 +109,13 @@ describe('the host gives the Arrow the page already gets from wasm', () => {
     expect(table.numRows).toBe(100_000);
   });
 
+  it('long and short strings, NULLs and empties mixed, in table order and shuffled (heap runs read whole)', async () => {
+    const values = "CASE WHEN range % 5 = 0 THEN NULL WHEN range % 5 = 1 THEN '' WHEN range % 5 = 2 THEN 'short' || (range % 9) ELSE 'a string longer than twelve bytes ' || range || repeat('ß', (range % 7)::INTEGER) END";
+    await expectSame(`SELECT ${values} AS s, range AS i FROM range(20000) ORDER BY i`);
+    await expectSame(`SELECT ${values} AS s, range AS i FROM range(20000) ORDER BY hash(range)`);
+    await expectSame(`SELECT encode(${values}) AS b FROM range(5000) ORDER BY range`);
+  });
+
   it('repeated column names are kept in order', async () => {
     const table = await expectSame("SELECT 1 AS a, 2 AS a, 'x' AS a");
     expect(table.schema.fields.map((f) => f.name)).toEqual(['a', 'a', 'a']);

@@ -14,6 +14,7 @@ import {
   RecordBatchStreamWriter, Struct, TimeMicrosecond, TimeUnit, Timestamp, Utf8, makeData, type Data, type DataType,
 } from 'apache-arrow';
 import { DuckDBTypeId, type DuckDBDecimalType, type DuckDBResult, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
+import bindings from '@duckdb/node-bindings';
 
 /**
  * What node-api's vectors hold but do not expose: the typed array over DuckDB's data, a DataView for the widths
@@ -23,6 +24,7 @@ interface VectorInternals {
   items?: ArrayBufferView & ArrayLike<number | bigint>;
   dataView?: DataView;
   validity?: { data: BigUint64Array | null; offset: number };
+  itemOffset?: number;
 }
 
 interface Validity {
@@ -168,6 +170,56 @@ function variable(type: Utf8 | Binary, bytesOf: (vector: DuckDBVector, i: number
 
 const text = (toText: (value: unknown) => string): Column => variable(new Utf8(), (vector, i) => toText(vector.getItem(i)));
 
+/**
+ * VARCHAR and BLOB straight from DuckDB's 16-byte string structs (length, then up to 12 bytes inline or a pointer):
+ * the UTF-8 bytes are copied into Arrow's data buffer as they are — no decoding to a JS string and encoding back.
+ * A longer string lives in the vector's string heap, and reading one pointer costs a native call (about 2.5 µs;
+ * a 1M-row result of five text columns took 10 s that way). Strings laid end to end in the heap are read together:
+ * a run where each string starts exactly where the previous one ended covers only those strings' own bytes, so one
+ * call reads the run (measured: 1M long strings in about 2,000 runs). Falls back to `slow` if node-api's vector no
+ * longer has the shape read here.
+ */
+function strings(type: Utf8 | Binary, slow: Column): Column {
+  return (vector, length) => {
+    const internal = vector as unknown as VectorInternals;
+    const view = internal.dataView;
+    if (!view || (internal.itemOffset ?? 0) !== 0 || view.byteLength < length * 16) return slow(vector, length);
+    const v = validityOf(vector, length);
+    const offsets = new Int32Array(length + 1);
+    let total = 0;
+    for (let i = 0; i < length; i++) {
+      if (v.valid(i)) total += view.getUint32(i * 16, true);
+      offsets[i + 1] = total;
+    }
+    const data = new Uint8Array(total);
+    const raw = new Uint8Array(view.buffer, view.byteOffset, length * 16);
+    const heapRows: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const at = offsets[i]!;
+      const size = offsets[i + 1]! - at;
+      if (size > 12) heapRows.push(i);
+      else for (let k = 0; k < size; k++) data[at + k] = raw[i * 16 + 4 + k]!;
+    }
+    // Pointers below 2^53 are exact as doubles (user-space addresses have 48 bits).
+    const pointer = (row: number): number => view.getUint32(row * 16 + 8, true) + view.getUint32(row * 16 + 12, true) * 2 ** 32;
+    const sizeOf = (row: number): number => offsets[row + 1]! - offsets[row]!;
+    for (let k = 0; k < heapRows.length; ) {
+      const first = heapRows[k]!;
+      let end = pointer(first) + sizeOf(first);
+      let m = k + 1;
+      while (m < heapRows.length && pointer(heapRows[m]!) === end) end += sizeOf(heapRows[m++]!);
+      const run = bindings.get_data_from_pointer(view.buffer as ArrayBuffer, view.byteOffset + first * 16 + 8, end - pointer(first));
+      for (let at = 0; k < m; k++) {
+        const row = heapRows[k]!;
+        const size = sizeOf(row);
+        data.set(run.subarray(at, at + size), offsets[row]!);
+        at += size;
+      }
+    }
+    return makeData({ type, length, nullCount: v.nullCount, nullBitmap: v.bitmap, valueOffsets: offsets, data } as never);
+  };
+}
+
 /** The Arrow field type and the column converter for a DuckDB type. */
 function columnFor(type: DuckDBType): { arrow: DataType; column: Column } {
   const fixed = (arrow: DataType): { arrow: DataType; column: Column } => ({ arrow, column: copied(arrow) });
@@ -204,8 +256,8 @@ function columnFor(type: DuckDBType): { arrow: DataType; column: Column } {
         return makeData({ type: arrow, length, nullCount: v.nullCount, nullBitmap: v.bitmap, data: out });
       } };
     }
-    case DuckDBTypeId.VARCHAR: return { arrow: new Utf8(), column: variable(new Utf8(), (vector, i) => vector.getItem(i) as string) };
-    case DuckDBTypeId.BLOB: return { arrow: new Binary(), column: variable(new Binary(), (vector, i) => (vector.getItem(i) as unknown as { bytes: Uint8Array }).bytes) };
+    case DuckDBTypeId.VARCHAR: return { arrow: new Utf8(), column: strings(new Utf8(), variable(new Utf8(), (vector, i) => vector.getItem(i) as string)) };
+    case DuckDBTypeId.BLOB: return { arrow: new Binary(), column: strings(new Binary(), variable(new Binary(), (vector, i) => (vector.getItem(i) as unknown as { bytes: Uint8Array }).bytes)) };
     default: return { arrow: new Utf8(), column: text(String) };
   }
 }

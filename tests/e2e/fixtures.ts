@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startServer } from '../../scripts/serve.ts';
+import { engineHostProgram, startServer } from '../../scripts/serve.ts';
 import { startAuditProxy, type AuditProxy } from '../audit-proxy.ts';
 import { launchChromium } from '../chromium.ts';
 
@@ -55,7 +55,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const refusals: string[] = [];
       const { server, url, appUrl, engines } = await startServer({
         port: 0,
-        engine: {},
+        // The engine host as `npm run build` wrote it (the e2e script builds first), as `npm start` runs it.
+        engine: { program: engineHostProgram() },
         onRequest: (m, u) => requests.push(`${m} ${u}`),
         onRefusal: (r, m, u) => refusals.push(`${r.kind} ${m} ${u}`),
       });
