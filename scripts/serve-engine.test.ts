@@ -67,6 +67,17 @@ describe('a page with the native engine', () => {
     await engine.close();
   });
 
+  it('hands a page the spare engine process started ahead, and starts the next spare', async () => {
+    const spare = srv.engines?.sparePid();
+    expect(spare).toBeGreaterThan(0);
+    const engine = page();
+    await engine.open();
+    expect(srv.engines?.pids()).toContain(spare);
+    expect(srv.engines?.sparePid()).toBeGreaterThan(0);
+    expect(srv.engines?.sparePid()).not.toBe(spare);
+    await engine.close();
+  });
+
   it('gives each page an engine of its own, and ends it when the page closes it', async () => {
     const before = srv.engines?.count ?? 0;
     const a = page();

@@ -1,7 +1,8 @@
 // Script layer: web mode's native engine — the server's side of POST /engine. Each page that opens an engine gets
 // a session of its own (a random id, its own engine-host child process and its own data folder), so two windows
 // never see each other's tables; a page that closes ends its session, and past MAX_SESSIONS the longest-idle one is
-// ended. Bodies are bounded: a request's header by the contract's limit, a file upload by UPLOAD_MAX (streamed to
+// ended. One process is kept started ahead as a spare, so a page's engine opens without waiting for Node and DuckDB
+// to load. Bodies are bounded: a request's header by the contract's limit, a file upload by UPLOAD_MAX (streamed to
 // the session's incoming folder, never held in memory), anything else by BODY_MAX. Who may ask at all (Host, Origin,
 // token) was judged before this runs (serve-request.ts).
 import { randomUUID } from 'node:crypto';
@@ -41,11 +42,24 @@ const fail = (kind: 'bad-request' | 'engine-stopped', message: string) => reply(
 
 export class EngineSessions {
   private readonly sessions = new Map<string, Session>();
+  /**
+   * An engine process started ahead of the next page's 'open' — Node started, DuckDB's library loaded — so a page's
+   * engine is ready in a fraction of a second; a new one is started once a page has taken it.
+   */
+  private spare: { host: EngineHostProcess; dataDir: string } | null = null;
+  private closed = false;
 
-  constructor(private readonly options: EngineSessionsOptions = {}) {}
+  constructor(private readonly options: EngineSessionsOptions = {}) {
+    this.prepareSpare();
+  }
 
   get count(): number {
     return this.sessions.size;
+  }
+
+  /** The spare engine process waiting for the next page, if one is ready (for diagnostics and tests). */
+  sparePid(): number | undefined {
+    return this.spare?.host.pid;
   }
 
   /** The engine-host processes running (for diagnostics and the crash tests). */
@@ -95,11 +109,41 @@ export class EngineSessions {
     const body = encodeFrame(frame);
     res.writeHead(200, { ...headers, ...extra, 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Length': String(body.length) });
     res.end(body);
+    // The next spare starts once this page's engine has answered, so it never competes with that engine's start.
+    if (request?.op === 'open') this.prepareSpare();
   }
 
-  /** Ends every session (the server is closing). */
+  /** Ends every session and the spare (the server is closing). */
   closeAll(): void {
+    this.closed = true;
     for (const session of [...this.sessions.values()]) this.end(session);
+    const spare = this.spare;
+    this.spare = null;
+    if (spare) {
+      spare.host.kill();
+      rmSync(spare.dataDir, { recursive: true, force: true });
+    }
+  }
+
+  private spawn(): { host: EngineHostProcess; dataDir: string } {
+    const dataDir = mkdtempSync(join(this.options.parentDir ?? tmpdir(), 'idmg-engine-'));
+    const host = spawnEngineHost({ dataDir, memoryLimit: this.options.memoryLimit, threads: this.options.threads, program: this.options.program });
+    return { host, dataDir };
+  }
+
+  private prepareSpare(): void {
+    if (this.closed || this.spare) return;
+    try {
+      const spare = this.spawn();
+      this.spare = spare;
+      spare.host.onExit(() => {
+        if (this.spare !== spare) return; // taken by a page: its session looks after it
+        this.spare = null;
+        rmSync(spare.dataDir, { recursive: true, force: true });
+      });
+    } catch {
+      this.spare = null; // no folder for it: each 'open' then starts its own (and says why it cannot)
+    }
   }
 
   private open(): Session {
@@ -107,8 +151,9 @@ export class EngineSessions {
       const idle = [...this.sessions.values()].sort((a, b) => a.lastUsed - b.lastUsed)[0];
       if (idle) this.end(idle);
     }
-    const dataDir = mkdtempSync(join(this.options.parentDir ?? tmpdir(), 'idmg-engine-'));
-    const host = spawnEngineHost({ dataDir, memoryLimit: this.options.memoryLimit, threads: this.options.threads, program: this.options.program });
+    const spare = this.spare && !this.spare.host.exited ? this.spare : null;
+    this.spare = null;
+    const { host, dataDir } = spare ?? this.spawn();
     const session: Session = { id: randomUUID(), host, dataDir, lastUsed: Date.now(), uploads: 0 };
     this.sessions.set(session.id, session);
     // A host that ends on its own (killed, out of memory) takes its folder with it; its page hears 'engine-stopped'.
