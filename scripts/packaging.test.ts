@@ -1,5 +1,6 @@
 // Tests for the desktop packaging (electron-builder.config.ts, run by `npm run package`): every security fuse is
-// set as intended, app.asar holds out/ and no node_modules, and a packaged app has no DevTools. The last block runs
+// set as intended, app.asar holds out/ and of node_modules only the native engine (its addon unpacked beside the
+// archive), and a packaged app has no DevTools. The last block runs
 // electron-builder for real on a small temp project whose stand-in Electron carries the real fuse sentinel, so it
 // checks the config loads, passes electron-builder's own validation, and that the fuses land in the binary.
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, Platform } from 'electron-builder';
-import config from '../electron-builder.config.ts';
+import config, { NATIVE_ENGINE_MODULES } from '../electron-builder.config.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -35,9 +36,10 @@ describe('electron-builder.config.ts', () => {
     expect(config.fileAssociations).toEqual([{ ext: 'idmgwb', name: 'IDMG workbook', description: 'IDMG workbook', role: 'Editor', mimeType: 'application/vnd.idmg.workbook+zip' }]);
   });
 
-  it('packs out/ into an asar without source maps or node_modules, with the installed Electron', () => {
+  it('packs out/ into an asar without source maps, and of node_modules only the native engine, with the installed Electron', () => {
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(['out/**/*', '!out/**/*.map', '!node_modules/**']);
+    expect(config.files).toEqual(['out/**/*', '!out/**/*.map', '!node_modules/**', ...NATIVE_ENGINE_MODULES]);
+    expect(config.asarUnpack).toEqual(['node_modules/@duckdb/node-bindings-*/**']);
     expect(config.electronDist).toBe('node_modules/electron/dist');
     expect(config.npmRebuild).toBe(false);
     expect((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string }).main).toBe('out/main/index.js');
@@ -84,7 +86,17 @@ describe('packaging for real (stand-in Electron binary, Linux dir target)', () =
       writeFileSync(join(dist, 'version'), '41.7.1');
       const app = join(project, 'app');
       for (const dir of ['out/main', 'out/renderer', 'node_modules/decoy']) mkdirSync(join(app, dir), { recursive: true });
-      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-test', productName: 'Pack Test', version: '1.0.0', main: 'out/main/index.js', author: 'test', dependencies: { decoy: '1.0.0' } }));
+      // Stand-ins for the native engine's three packages, named and laid out as npm installs them.
+      const binding = '@duckdb/node-bindings-linux-x64';
+      const stand = (name: string, files: Record<string, string>, dependencies: Record<string, string> = {}): void => {
+        mkdirSync(join(app, 'node_modules', name), { recursive: true });
+        writeFileSync(join(app, 'node_modules', name, 'package.json'), JSON.stringify({ name, version: '1.4.3', main: Object.keys(files)[0], dependencies }));
+        for (const [file, text] of Object.entries(files)) writeFileSync(join(app, 'node_modules', name, file), text);
+      };
+      stand('@duckdb/node-api', { 'index.js': 'module.exports = require("@duckdb/node-bindings");' }, { '@duckdb/node-bindings': '1.4.3' });
+      stand('@duckdb/node-bindings', { 'duckdb.js': `module.exports = require("${binding}/duckdb.node");` }, { [binding]: '1.4.3' });
+      stand(binding, { 'duckdb.node': 'addon', 'libduckdb.so': 'library' });
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-test', productName: 'Pack Test', version: '1.0.0', main: 'out/main/index.js', author: 'test', dependencies: { decoy: '1.0.0', '@duckdb/node-api': '1.4.3' } }));
       writeFileSync(join(app, 'out/main/index.js'), 'export {};');
       writeFileSync(join(app, 'out/main/index.js.map'), '{}');
       writeFileSync(join(app, 'out/renderer/index.html'), '<!doctype html>');
@@ -108,12 +120,19 @@ describe('packaging for real (stand-in Electron binary, Linux dir target)', () =
       }).join('');
       expect(states).toBe(expected);
       expect(states).not.toBe(ELECTRON_DEFAULTS);
+      expect(readFileSync(join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', binding, 'duckdb.node'), 'utf8')).toBe('addon');
+      expect(readFileSync(join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', binding, 'libduckdb.so'), 'utf8')).toBe('library');
 
       const paths = asarPaths(readFileSync(join(unpacked, 'resources', 'app.asar')));
       expect(paths).toContain('out/main/index.js');
       expect(paths).toContain('out/renderer/index.html');
       expect(paths).toContain('package.json');
-      expect(paths.filter((p) => p.includes('node_modules') || p.endsWith('.map') || p.includes('electron-builder'))).toEqual([]);
+      expect(paths).toContain('node_modules/@duckdb/node-api/index.js');
+      expect(paths).toContain('node_modules/@duckdb/node-bindings/duckdb.js');
+      // Listed in the archive as unpacked: Electron's require finds it there and loads it from app.asar.unpacked.
+      expect(paths).toContain(`node_modules/${binding}/duckdb.node`);
+      const engine = (p: string): boolean => p.startsWith('node_modules/@duckdb/node-');
+      expect(paths.filter((p) => (p.includes('node_modules') && !engine(p)) || p.endsWith('.map') || p.includes('electron-builder'))).toEqual([]);
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
