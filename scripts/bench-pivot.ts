@@ -8,15 +8,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { generateCompactReferralsSql, generateReferralsSql } from './bench-data.ts';
 
-export interface PivotStep { name: string; app: number; native: number; reusedBase: boolean; sqlCount: number }
+/** `app`: the whole pivot in the app (SQL, transfer, layout); `engine`: of it, the wait on the engine (SQL and transfer). */
+export interface PivotStep { name: string; app: number; engine: number; native: number; reusedBase: boolean; sqlCount: number }
 export interface PivotBench { steps: PivotStep[]; memoryGiB: number; memoryLimit: string; tempBytes: number }
 
-interface Measure { duration: number; startTime: number; detail: { sql: string[]; reusedBase: boolean } }
+interface Measure { duration: number; startTime: number; detail: { sql: string[]; engineMs?: number; reusedBase: boolean } }
 
 async function lastPivot(page: Page): Promise<Measure | null> {
   return page.evaluate(() => {
     const m = performance.getEntriesByName('pivot-run').at(-1) as { duration: number; startTime: number; detail?: unknown } | undefined;
-    return m ? { duration: m.duration, startTime: m.startTime, detail: m.detail as { sql: string[]; reusedBase: boolean } } : null;
+    return m ? { duration: m.duration, startTime: m.startTime, detail: m.detail as Measure['detail'] } : null;
   });
 }
 
@@ -113,7 +114,7 @@ export async function benchPivots(
   const record = async (name: string, m: Measure, nativeSql: string[]) => {
     // A step that only re-laid out the pivot ran no SQL: there is nothing for native DuckDB to run.
     const native = nativeSql.length ? await timeNative(conn, nativeSql) : Number.NaN;
-    steps.push({ name, app: m.duration, native, reusedBase: m.detail.reusedBase, sqlCount: nativeSql.length });
+    steps.push({ name, app: m.duration, engine: m.detail.engineMs ?? Number.NaN, native, reusedBase: m.detail.reusedBase, sqlCount: nativeSql.length });
   };
   const first = await pivotAfter(page, () => page.getByRole('combobox', { name: 'Add exploitation_type to' }).selectOption('columns'));
   await record('first pivot (2 row fields × 1 column field, subtotals)', first, first.detail.sql);

@@ -22,9 +22,15 @@ export const OFFLINE_FLAGS = [
   '--disable-breakpad',
   '--no-pings',
   '--safebrowsing-disable-auto-update',
-  '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,MediaRouter,Translate,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,PrivacySandboxSettings4,NetworkTimeServiceQuerying',
+  '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,MediaRouter,Translate,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,PrivacySandboxSettings4,NetworkTimeServiceQuerying,AimEnabled,AimServerEligibilityEnabled,PreconnectToSearch',
   '--gaia-url=http://127.0.0.1:9/',
   '--component-updater=url-source=http://127.0.0.1:9/',
+  // Chromium 150 (Debian, December 2026) added three calls at start-up, seen in its net log: GCM's device check-in
+  // (android.clients.google.com), the omnibox's AI-mode eligibility (www.google.com/async/folae) and a preconnect
+  // to the default search engine; the features above and these endpoints turn them off.
+  '--gcm-checkin-url=http://127.0.0.1:9/',
+  '--gcm-registration-url=http://127.0.0.1:9/',
+  '--gcm-mcs-endpoint=http://127.0.0.1:9/',
 ];
 
 /** `dataDir`: the profile folder (the caller removes it); a new temporary one when not given. */

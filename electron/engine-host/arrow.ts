@@ -13,7 +13,7 @@ import {
   Binary, Bool, DateDay, Field, Float32, Float64, Int8, Int16, Int32, Uint8, Uint16, Uint32, RecordBatch, Schema,
   RecordBatchStreamWriter, Struct, TimeMicrosecond, TimeUnit, Timestamp, Utf8, makeData, type Data, type DataType,
 } from 'apache-arrow';
-import { DuckDBTypeId, type DuckDBDecimalType, type DuckDBResult, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBDecimalType, type DuckDBMaterializedResult, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
 import bindings from '@duckdb/node-bindings';
 
 /**
@@ -266,7 +266,7 @@ function columnFor(type: DuckDBType): { arrow: DataType; column: Column } {
  * Reads the whole result (the caller has run it) into an Arrow IPC stream: one record batch per DuckDB chunk, and
  * the schema even when there are no rows. Repeated column names are kept, in order.
  */
-export async function resultToArrowIpc(result: DuckDBResult): Promise<Uint8Array> {
+export function resultToArrowIpc(result: DuckDBMaterializedResult): Uint8Array {
   const columns = Array.from({ length: result.columnCount }, (_, i) => ({ name: result.columnName(i), ...columnFor(result.columnType(i)) }));
   const schema = new Schema(columns.map((c) => new Field(c.name, c.arrow, true)));
   const struct = new Struct(schema.fields);
@@ -274,9 +274,14 @@ export async function resultToArrowIpc(result: DuckDBResult): Promise<Uint8Array
   // (Schema.assign), which would give repeated names the last one's type and write a second, different schema.
   const writer = new RecordBatchStreamWriter();
   writer.reset(undefined, schema);
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  // A materialized result (what a prepared statement's run() gives) holds every chunk already and hands each over
+  // synchronously: fetchChunk() would cost a trip through libuv's thread pool a chunk (measured: a fifth of the
+  // time of converting a 49,000-row pivot result).
+  for (let k = 0; k < result.chunkCount; k++) {
+    const chunk = result.getChunk(k);
     const length = chunk.rowCount;
-    const children = columns.map((c, i) => c.column(chunk!.getColumnVector(i), length));
+    if (length === 0) continue;
+    const children = columns.map((c, i) => c.column(chunk.getColumnVector(i), length));
     const batch = new RecordBatch(schema, makeData({ type: struct, length, nullCount: 0, children }));
     writer.write(Object.assign(batch, { schema }));
   }
