@@ -53,29 +53,14 @@ export interface EngineFrame<T> {
 /** The longest request header (SQL included) a host or server accepts. */
 export const ENGINE_HEADER_MAX = 16 * 1024 * 1024;
 
-/**
- * Web mode's engine endpoint: a WebSocket on the page's own origin (the launch token in its URL), one connection per
- * page and one engine process per connection — the page's engine ends when its socket closes. Every message is one
- * frame: the page sends `EngineSocketIn` headers, the server answers each with an `EngineSocketOut` of the same id.
- */
+/** The header sent with every engine request in web mode: the launch token the server printed in its URL. */
+export const ENGINE_TOKEN_HEADER = 'x-idmg-engine-token';
+/** The header naming the page's engine session: set by the server on the reply to 'open', sent back after. */
+export const ENGINE_SESSION_HEADER = 'x-idmg-engine-session';
+/** The web-mode server's engine endpoint (POST, one frame per request, one frame back). */
 export const ENGINE_PATH = '/engine';
 /** The URL query parameter that carries the launch token to the page. */
 export const ENGINE_TOKEN_PARAM = 'token';
-
-/**
- * A message from the page on the engine socket: a request, or one part of a file upload (its bytes in the frame,
- * parts sent one at a time, each acknowledged), which a later 'register-file' with the same `upload` number names.
- */
-export type EngineSocketIn = { id: number; request: EngineRequest; upload?: number } | { id: number; upload: number };
-
-/** The server's answer to the message with the same id. */
-export interface EngineSocketOut {
-  id: number;
-  reply: EngineReply;
-}
-
-/** The size of each part a page sends a file in (the last may be shorter). */
-export const ENGINE_UPLOAD_PART = 8 * 1024 * 1024;
 
 /** One frame as bytes: a 4-byte little-endian header length, the header as UTF-8 JSON, then the bytes if any. */
 export function encodeFrame<T>(frame: EngineFrame<T>): Uint8Array<ArrayBuffer> {
@@ -99,24 +84,6 @@ export function decodeFrame(data: Uint8Array): { header: unknown; bytes: Uint8Ar
   } catch {
     return null;
   }
-}
-
-const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-
-/**
- * A page's socket message header checked (unknown keys refused), or null. A page may never name a staged file
- * itself: only the server stages uploads, in the session's own folder.
- */
-export function parseSocketMessage(value: unknown): EngineSocketIn | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const v = value as Record<string, unknown>;
-  if (!isId(v.id) || !Object.keys(v).every((k) => k === 'id' || k === 'request' || k === 'upload')) return null;
-  if (v.upload !== undefined && !isId(v.upload)) return null;
-  if (v.request === undefined) return v.upload === undefined ? null : { id: v.id, upload: v.upload };
-  const request = parseEngineRequest(v.request);
-  if (request === null || (request.op === 'register-file' && request.staged !== undefined)) return null;
-  if (v.upload !== undefined && request.op !== 'register-file') return null;
-  return v.upload === undefined ? { id: v.id, request } : { id: v.id, request, upload: v.upload };
 }
 
 const OPS: readonly EngineOp[] = ['open', 'query', 'register-file', 'drop-file', 'copy-to-bytes', 'insert-arrow', 'cancel', 'close'];

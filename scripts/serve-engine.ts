@@ -1,43 +1,31 @@
-// Script layer: web mode's native engine — the server's side of the engine socket. Each page that connects gets a
-// session of its own (its own engine-host child process and its own data folder), so two windows never see each
-// other's tables; the session ends when the page's socket closes (reload, closed tab) or its engine stops, and past
-// MAX_SESSIONS the longest-idle one is ended. One process is kept started ahead as a spare, so a page's engine opens
-// without waiting for Node and DuckDB to load. Messages are bounded: a frame by SOCKET_MESSAGE_MAX (the socket
-// refuses larger ones), a file upload by UPLOAD_MAX in all (its parts streamed to the session's incoming folder,
-// never held whole in memory). Who may connect at all (Host, Origin, token) was judged before this runs
-// (serve-request.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+// Script layer: web mode's native engine — the server's side of POST /engine. Each page that opens an engine gets
+// a session of its own (a random id, its own engine-host child process and its own data folder), so two windows
+// never see each other's tables; a page that closes ends its session, and past MAX_SESSIONS the longest-idle one is
+// ended. One process is kept started ahead as a spare, so a page's engine opens without waiting for Node and DuckDB
+// to load. Bodies are bounded: a request's header by the contract's limit, a file upload by UPLOAD_MAX (streamed to
+// the session's incoming folder, never held in memory), anything else by BODY_MAX. Who may ask at all (Host, Origin,
+// token) was judged before this runs (serve-request.ts).
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WebSocket } from 'ws';
-import { decodeFrame, encodeFrame, ENGINE_HEADER_MAX, ENGINE_UPLOAD_PART, parseSocketMessage, type EngineReply, type EngineSocketIn, type EngineSocketOut } from '../electron/engine-contract.ts';
+import { decodeFrame, encodeFrame, ENGINE_HEADER_MAX, ENGINE_SESSION_HEADER, parseEngineRequest, type EngineFrame, type EngineReply } from '../electron/engine-contract.ts';
 import { spawnEngineHost, type EngineHostProcess } from '../electron/engine-host/spawn.ts';
 
 /** The most engine sessions (pages with an engine) at once; past it the longest-idle session is ended. */
 export const MAX_SESSIONS = 8;
-/** The largest file a page may hand the engine (an import of the analyst's own data), all its parts together. */
+/** The largest file a page may hand the engine (an import of the analyst's own data). */
 export const UPLOAD_MAX = 64 * 1024 ** 3;
-/** The largest single message (an Arrow table the page sends, e.g. a pasted range; an upload part is far smaller). */
+/** The largest body of any other request (an Arrow table the page sends, e.g. a pasted range). */
 export const BODY_MAX = 1024 ** 3;
-/** The socket's own limit on a message: a frame's header and body at their largest. */
-export const SOCKET_MESSAGE_MAX = 4 + ENGINE_HEADER_MAX + BODY_MAX;
-
-interface Upload {
-  path: string;
-  handle: Promise<FileHandle>;
-  /** The parts written so far, in order: each waits for the one before. */
-  written: Promise<unknown>;
-  bytes: number;
-}
 
 interface Session {
-  socket: WebSocket;
+  id: string;
   host: EngineHostProcess;
   dataDir: string;
   lastUsed: number;
-  uploads: Map<number, Upload>;
-  uploadCount: number;
+  uploads: number;
 }
 
 export interface EngineSessionsOptions {
@@ -49,20 +37,14 @@ export interface EngineSessionsOptions {
   program?: string;
 }
 
-/** A close reason within WebSocket's 123 bytes, cut at a whole character. */
-function closeReason(text: string): string {
-  let reason = text;
-  while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
-  return reason;
-}
-
-const failed = (kind: 'bad-request' | 'engine-stopped', message: string): EngineReply => ({ ok: false, kind, message });
+const reply = (header: EngineReply, bytes?: Uint8Array): EngineFrame<EngineReply> => ({ header, bytes });
+const fail = (kind: 'bad-request' | 'engine-stopped', message: string) => reply({ ok: false, kind, message });
 
 export class EngineSessions {
-  private readonly sessions = new Set<Session>();
+  private readonly sessions = new Map<string, Session>();
   /**
-   * An engine process started ahead of the next page — Node started, DuckDB's library loaded — so a page's engine
-   * is ready in a fraction of a second; a new one is started once a page's engine has opened.
+   * An engine process started ahead of the next page's 'open' — Node started, DuckDB's library loaded — so a page's
+   * engine is ready in a fraction of a second; a new one is started once a page has taken it.
    */
   private spare: { host: EngineHostProcess; dataDir: string } | null = null;
   private closed = false;
@@ -82,100 +64,65 @@ export class EngineSessions {
 
   /** The engine-host processes running (for diagnostics and the crash tests). */
   pids(): number[] {
-    return [...this.sessions].flatMap((s) => (s.host.pid === undefined ? [] : [s.host.pid]));
+    return [...this.sessions.values()].flatMap((s) => (s.host.pid === undefined ? [] : [s.host.pid]));
   }
 
-  /** A page's engine socket, accepted: it gets an engine process of its own until it closes. */
-  attach(socket: WebSocket): void {
-    socket.on('error', () => undefined); // a page that vanishes is not an error of ours; 'close' follows
-    if (this.closed) return socket.close(1001, 'The workbench server is closing.');
-    if (this.sessions.size >= MAX_SESSIONS) {
-      const idle = [...this.sessions].sort((a, b) => a.lastUsed - b.lastUsed)[0];
-      if (idle) this.end(idle, 'Ended for a newer window: the server runs at most 8 engines at once.');
+  /** Answers one engine request; every path ends in one frame (status 200) or a plain status for a bad body. */
+  async handle(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+    const length = Number(req.headers['content-length']);
+    if (!Number.isSafeInteger(length) || length < 4) return plain(res, headers, 411, 'An engine request needs a Content-Length.');
+    if (length > UPLOAD_MAX) return plain(res, headers, 413, 'The request is larger than the engine accepts.');
+    const sessionId = single(req.headers[ENGINE_SESSION_HEADER]);
+    const head = await readHead(req);
+    if (head === null) return plain(res, headers, 400, 'The request is not an engine frame.');
+    const request = parseEngineRequest(head.header);
+    const extra: Record<string, string> = {};
+    let frame: EngineFrame<EngineReply>;
+    if (request === null) frame = fail('bad-request', 'the request was not understood');
+    else if (request.op === 'open') {
+      const session = this.open();
+      extra[ENGINE_SESSION_HEADER] = session.id;
+      req.resume();
+      frame = await session.host.send(request);
+    } else {
+      const session = sessionId === undefined ? undefined : this.sessions.get(sessionId);
+      if (!session) {
+        req.resume();
+        frame = request.op === 'close' ? reply({ ok: true }) : fail('engine-stopped', 'this page’s engine has ended (the server ended it or restarted); restart the engine');
+      } else {
+        session.lastUsed = Date.now();
+        const rest = length - head.consumed;
+        if (request.op === 'register-file' && rest > 0) {
+          const staged = join(session.dataDir, 'incoming', `upload-${(session.uploads += 1)}`);
+          await streamTo(req, staged);
+          frame = await session.host.send({ op: 'register-file', name: request.name, staged });
+        } else if (rest > BODY_MAX) {
+          req.resume();
+          return plain(res, headers, 413, 'The request is larger than the engine accepts.');
+        } else {
+          const bytes = await readRest(req, rest);
+          frame = await session.host.send(request, bytes.length > 0 ? bytes : undefined);
+        }
+        if (request.op === 'close') this.end(session);
+      }
     }
-    const spare = this.spare && !this.spare.host.exited ? this.spare : null;
-    this.spare = null;
-    let started: { host: EngineHostProcess; dataDir: string };
-    try {
-      started = spare ?? this.spawn();
-    } catch (err) {
-      // No folder for it (or no process): the page hears why and keeps its in-page engine.
-      return socket.close(1011, closeReason(`The engine could not start: ${err instanceof Error ? err.message : String(err)}`));
-    }
-    const { host, dataDir } = started;
-    const session: Session = { socket, host, dataDir, lastUsed: Date.now(), uploads: new Map(), uploadCount: 0 };
-    this.sessions.add(session);
-    // A host that ends on its own (killed, out of memory) takes its folder and its socket with it.
-    host.onExit((code, signal) => this.end(session, `The engine stopped (its process ended: ${signal ?? `code ${code}`}).`));
-    socket.on('close', () => this.end(session));
-    socket.on('message', (data, isBinary) => {
-      session.lastUsed = Date.now();
-      const bytes = isBinary && Buffer.isBuffer(data) ? data : null;
-      void this.receive(session, bytes).catch(() => this.end(session, 'The engine connection failed.'));
-    });
+    const body = encodeFrame(frame);
+    res.writeHead(200, { ...headers, ...extra, 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Length': String(body.length) });
+    res.end(body);
+    // The next spare starts once this page's engine has answered, so it never competes with that engine's start.
+    if (request?.op === 'open') this.prepareSpare();
   }
 
   /** Ends every session and the spare (the server is closing). */
   closeAll(): void {
     this.closed = true;
-    for (const session of [...this.sessions]) this.end(session, 'The workbench server is closing.');
+    for (const session of [...this.sessions.values()]) this.end(session);
     const spare = this.spare;
     this.spare = null;
     if (spare) {
       spare.host.kill();
       rmSync(spare.dataDir, { recursive: true, force: true });
     }
-  }
-
-  /** One message: every well-formed one gets exactly one answer with its id; one that is not a frame ends the socket. */
-  private async receive(session: Session, data: Buffer | null): Promise<void> {
-    const frame = data === null ? null : decodeFrame(data);
-    const message = frame === null ? null : parseSocketMessage(frame.header);
-    if (frame === null || message === null) {
-      const id = (frame?.header as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return this.answer(session, id, failed('bad-request', 'the request was not understood'));
-      return this.end(session, 'A message on the engine socket was not an engine frame.', 1003);
-    }
-    const reply = await this.run(session, message, frame.bytes);
-    this.answer(session, message.id, reply.header, reply.bytes);
-    if ('request' in message && message.request.op === 'open' && reply.header.ok) this.prepareSpare();
-    if ('request' in message && message.request.op === 'close') this.end(session);
-  }
-
-  private async run(session: Session, message: EngineSocketIn, bytes: Uint8Array): Promise<{ header: EngineReply; bytes?: Uint8Array }> {
-    if (!('request' in message)) return { header: await this.part(session, message.upload, bytes) };
-    const { request } = message;
-    if (message.upload === undefined) return session.host.send(request, bytes.length > 0 ? bytes : undefined);
-    const upload = session.uploads.get(message.upload);
-    if (!upload || request.op !== 'register-file') return { header: failed('bad-request', 'no such upload') };
-    session.uploads.delete(message.upload);
-    await upload.written;
-    await (await upload.handle).close();
-    return session.host.send({ op: 'register-file', name: request.name, staged: upload.path });
-  }
-
-  /** One part of an upload, appended to its file in the session's incoming folder. */
-  private async part(session: Session, id: number, bytes: Uint8Array): Promise<EngineReply> {
-    if (bytes.length > ENGINE_UPLOAD_PART) return failed('bad-request', 'an upload part is larger than the engine accepts');
-    let upload = session.uploads.get(id);
-    if (!upload) {
-      const path = join(session.dataDir, 'incoming', `upload-${(session.uploadCount += 1)}`);
-      const handle = open(path, 'wx');
-      upload = { path, handle, written: handle, bytes: 0 };
-      session.uploads.set(id, upload);
-    }
-    if (upload.bytes + bytes.length > UPLOAD_MAX) return failed('bad-request', 'the file is larger than the engine accepts (64 GiB)');
-    upload.bytes += bytes.length;
-    const write = upload.written.then(async () => (await upload.handle).write(bytes));
-    upload.written = write;
-    await write;
-    return { ok: true };
-  }
-
-  private answer(session: Session, id: number, reply: EngineReply, bytes?: Uint8Array): void {
-    if (session.socket.readyState !== session.socket.OPEN) return;
-    const out: EngineSocketOut = { id, reply };
-    session.socket.send(encodeFrame({ header: out, bytes }));
   }
 
   private spawn(): { host: EngineHostProcess; dataDir: string } {
@@ -195,16 +142,95 @@ export class EngineSessions {
         rmSync(spare.dataDir, { recursive: true, force: true });
       });
     } catch {
-      this.spare = null; // no folder for it: each page then starts its own (and says why it cannot)
+      this.spare = null; // no folder for it: each 'open' then starts its own (and says why it cannot)
     }
   }
 
-  /** Ends a session: its process, its folder, its socket (with `reason`, when the page did not close it itself). */
-  private end(session: Session, reason = '', code = 1011): void {
-    if (!this.sessions.delete(session)) return;
-    if (!session.host.exited) session.host.kill();
-    for (const upload of session.uploads.values()) void upload.handle.then((h) => h.close()).catch(() => undefined);
-    rmSync(session.dataDir, { recursive: true, force: true });
-    if (session.socket.readyState === session.socket.OPEN) session.socket.close(code, closeReason(reason));
+  private open(): Session {
+    if (this.sessions.size >= MAX_SESSIONS) {
+      const idle = [...this.sessions.values()].sort((a, b) => a.lastUsed - b.lastUsed)[0];
+      if (idle) this.end(idle);
+    }
+    const spare = this.spare && !this.spare.host.exited ? this.spare : null;
+    this.spare = null;
+    const { host, dataDir } = spare ?? this.spawn();
+    const session: Session = { id: randomUUID(), host, dataDir, lastUsed: Date.now(), uploads: 0 };
+    this.sessions.set(session.id, session);
+    // A host that ends on its own (killed, out of memory) takes its folder with it; its page hears 'engine-stopped'.
+    host.onExit(() => this.end(session));
+    return session;
   }
+
+  private end(session: Session): void {
+    if (this.sessions.get(session.id) !== session) return;
+    this.sessions.delete(session.id);
+    if (!session.host.exited) session.host.kill();
+    rmSync(session.dataDir, { recursive: true, force: true });
+  }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? undefined : value;
+}
+
+function plain(res: ServerResponse, headers: Record<string, string>, status: number, text: string): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' });
+  res.end(text);
+}
+
+/**
+ * Reads the frame's header (up to the contract's limit) and puts back whatever of the payload came with it, so the
+ * body can then be read (or streamed) from its first payload byte. Listeners, not `for await`: leaving such a loop
+ * early would destroy the request.
+ */
+function readHead(req: IncomingMessage): Promise<{ header: unknown; consumed: number } | null> {
+  return new Promise((resolve) => {
+    let got: Buffer = Buffer.alloc(0);
+    const finish = (result: { header: unknown; consumed: number } | null): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onEnd);
+      req.pause();
+      resolve(result);
+    };
+    const onEnd = (): void => finish(null);
+    const onData = (chunk: Buffer): void => {
+      got = got.length === 0 ? chunk : Buffer.concat([got, chunk]);
+      if (got.length < 4) return;
+      const need = 4 + got.readUInt32LE(0);
+      if (need - 4 > ENGINE_HEADER_MAX) return finish(null);
+      if (got.length < need) return;
+      const frame = decodeFrame(new Uint8Array(got.buffer, got.byteOffset, need));
+      if (frame === null) return finish(null);
+      finish({ header: frame.header, consumed: need });
+      if (got.length > need) req.unshift(got.subarray(need));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onEnd);
+  });
+}
+
+/** The rest of the body: `rest` bytes as the Content-Length promised (fewer if the client stopped early). */
+async function readRest(req: IncomingMessage, rest: number): Promise<Uint8Array> {
+  const out = new Uint8Array(rest);
+  let at = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    const take = chunk.subarray(0, rest - at);
+    out.set(take, at);
+    at += take.length;
+  }
+  return at === rest ? out : out.subarray(0, at);
+}
+
+/** Streams the rest of the body to `path` (an upload of any size within UPLOAD_MAX, never whole in memory). */
+async function streamTo(req: IncomingMessage, path: string): Promise<void> {
+  const out = createWriteStream(path, { flags: 'wx' });
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  for await (const chunk of req as AsyncIterable<Buffer>) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  out.end();
+  await done;
 }

@@ -52,9 +52,8 @@ describe('malformed requests get an HTTP error and the server lives on', () => {
     ['a bad chunked body', () => `POST / HTTP/1.1\r\nHost: ${srv.host}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`, 405],
     ['HTTP/1.1 without Host', () => 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n', 400],
     ['HTTP/1.0 without Host', () => 'GET / HTTP/1.0\r\n\r\n', 421],
-    // Only the page's engine socket is ever upgraded (serve-request.ts judgeUpgrade): without the page's Origin, no.
-    ['an upgrade to websocket', () => `GET / HTTP/1.1\r\nHost: ${srv.host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`, 403],
-    ['an upgrade to websocket elsewhere from the page', () => `GET / HTTP/1.1\r\nHost: ${srv.host}\r\nOrigin: http://${srv.host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`, 400],
+    // No 'upgrade' listener: Node answers it as the plain GET it also is.
+    ['an upgrade to websocket', () => `GET / HTTP/1.1\r\nHost: ${srv.host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`, 200],
     ['a query that is not valid percent-encoding', () => line('GET /index.html?%zz#%% HTTP/1.1'), 200],
   ];
   for (const [name, bytes, expected] of cases) {

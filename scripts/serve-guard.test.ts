@@ -2,7 +2,7 @@
 // is refused), only its own page (cross-origin and cross-site requests are refused), and only files whose real
 // path is inside the root (real symlinks leading out are refused). Plus the pure parts of serve-request.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judgeRequest, judgeUpgrade, pathnameOf } from './serve-request.ts';
+import { judgeRequest, pathnameOf } from './serve-request.ts';
 import { httpGet, INDEX, SECRET, sendRaw, startTestServer, type TestServer } from './serve-test-support.ts';
 
 let srv: TestServer;
@@ -110,34 +110,3 @@ describe('judgeRequest and pathnameOf (pure)', () => {
     expect(judgeRequest({ method: 'GET', target: '/', headers: { ...ok, origin: 'http://127.0.0.1:5180, http://evil' } }, 5180).kind).toBe('cross-origin');
   });
 });
-
-describe('judgeUpgrade (pure): the engine socket', () => {
-  const token = '0f0e0d0c-0b0a-4908-8706-050403020100';
-  const page = { host: '127.0.0.1:5180', origin: 'http://127.0.0.1:5180', 'sec-fetch-site': 'same-origin' };
-  const judge = (headers: Record<string, string | string[]>, target = `/engine?token=${token}`, method = 'GET', t: string | null = token) =>
-    judgeUpgrade({ method, target, headers }, 5180, t ?? undefined).kind;
-
-  it('lets the page itself connect with the launch token', () => {
-    expect(judge(page)).toBe('engine');
-    expect(judge({ ...page, host: 'localhost:5180', origin: 'http://localhost:5180' })).toBe('engine');
-  });
-
-  it('refuses a foreign host, another origin, no Origin, a navigation, another site', () => {
-    expect(judge({ ...page, host: 'evil:5180' })).toBe('foreign-host');
-    expect(judge({ ...page, origin: 'http://127.0.0.1:5181' })).toBe('cross-origin');
-    expect(judge({ host: page.host })).toBe('cross-origin');
-    expect(judge({ ...page, 'sec-fetch-site': 'none' })).toBe('cross-origin');
-    expect(judge({ ...page, 'sec-fetch-site': 'same-site' })).toBe('cross-origin');
-  });
-
-  it('refuses a missing, wrong, repeated or misplaced token, another path, another method, and a server with no engine', () => {
-    expect(judge(page, '/engine')).toBe('no-token');
-    expect(judge(page, `/engine?token=${token.toUpperCase()}`)).toBe('no-token');
-    expect(judge(page, `/engine?token=${token}&token=${token}`)).toBe('no-token');
-    expect(judge(page, `/engine#token=${token}`)).toBe('no-token');
-    expect(judge(page, `/other?token=${token}`)).toBe('bad-target');
-    expect(judge(page, `/engine?token=${token}`, 'POST')).toBe('method');
-    expect(judge(page, `/engine?token=${token}`, 'GET', null)).toBe('no-engine');
-  });
-});
-

@@ -2,22 +2,19 @@
 // looked at. Any process or page on this machine can reach 127.0.0.1, so the server answers only requests made
 // to its own name (Host is 127.0.0.1:PORT or localhost:PORT — a DNS-rebound name is refused), from its own page
 // (Origin absent or same-origin; Sec-Fetch-Site absent, same-origin or none — a page on another local port is
-// "same-site" and refused too), for GET/HEAD of an origin-form path — or a WebSocket upgrade to the engine endpoint
-// from the page itself (Origin present and its own) carrying the launch token. Refusals carry a kind; serve.ts
-// words them.
+// "same-site" and refused too), for GET/HEAD of an origin-form path — or a POST to the engine endpoint from the page
+// itself (Origin present and its own) carrying the launch token. Refusals carry a kind; serve.ts words them.
 import { timingSafeEqual } from 'node:crypto';
-import { ENGINE_PATH, ENGINE_TOKEN_PARAM } from '../electron/engine-contract.ts';
+import { ENGINE_PATH, ENGINE_TOKEN_HEADER } from '../electron/engine-contract.ts';
 
 export type Refusal =
   | { kind: 'foreign-host'; status: 421 }
   | { kind: 'cross-origin'; status: 403 }
   | { kind: 'method'; status: 405 }
   | { kind: 'bad-target'; status: 400 }
-  | { kind: 'no-token'; status: 403 }
-  | { kind: 'no-engine'; status: 404 };
+  | { kind: 'no-token'; status: 403 };
 
-export type RequestVerdict = { kind: 'serve'; pathname: string } | Refusal;
-export type UpgradeVerdict = { kind: 'engine' } | Refusal;
+export type RequestVerdict = { kind: 'serve'; pathname: string } | { kind: 'engine' } | Refusal;
 
 export interface IncomingRequest {
   readonly method: string | undefined;
@@ -49,44 +46,25 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Host, Origin and Sec-Fetch-Site: the request is to this server's own name from its own page, or a refusal. */
-function judgeSource(request: IncomingRequest, port: number): { origin: string | undefined; site: string | string[] | undefined } | Refusal {
+/** `token` is this launch's engine token; without one (no native engine) every POST is refused as a method. */
+export function judgeRequest(request: IncomingRequest, port: number, token?: string): RequestVerdict {
   const host = single(request.headers.host)?.toLowerCase();
   if (host === undefined || !allowedHosts(port).includes(host)) return { kind: 'foreign-host', status: 421 };
   const origin = request.headers.origin;
   if (origin !== undefined && origin !== `http://${host}`) return { kind: 'cross-origin', status: 403 };
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return { kind: 'cross-origin', status: 403 };
-  return { origin, site };
-}
-
-/** A plain HTTP request: GET or HEAD of a path, or a refusal. */
-export function judgeRequest(request: IncomingRequest, port: number): RequestVerdict {
-  const source = judgeSource(request, port);
-  if ('kind' in source) return source;
+  if (request.method === 'POST' && token !== undefined && pathnameOf(request.target) === ENGINE_PATH) {
+    // The engine runs SQL: only the page itself may ask (a browser always sends Origin with a POST; a request
+    // without one is not from our page), and only with the token printed at launch.
+    if (origin === undefined || site === 'none') return { kind: 'cross-origin', status: 403 };
+    if (!sameToken(single(request.headers[ENGINE_TOKEN_HEADER]), token)) return { kind: 'no-token', status: 403 };
+    return { kind: 'engine' };
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') return { kind: 'method', status: 405 };
   const pathname = pathnameOf(request.target);
   if (pathname === null) return { kind: 'bad-target', status: 400 };
   return { kind: 'serve', pathname };
-}
-
-/**
- * A WebSocket upgrade: only to the engine endpoint, only from the page itself (a browser always sends Origin on a
- * WebSocket handshake; one without it is not our page), and only with this launch's token (`token`; undefined when
- * the server runs no native engine).
- */
-export function judgeUpgrade(request: IncomingRequest, port: number, token: string | undefined): UpgradeVerdict {
-  const source = judgeSource(request, port);
-  if ('kind' in source) return source;
-  if (source.origin === undefined || source.site === 'none') return { kind: 'cross-origin', status: 403 };
-  if (request.method !== 'GET') return { kind: 'method', status: 405 };
-  if (pathnameOf(request.target) !== ENGINE_PATH) return { kind: 'bad-target', status: 400 };
-  if (token === undefined) return { kind: 'no-engine', status: 404 };
-  const target = request.target ?? '';
-  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1).split('#')[0] : '';
-  const given = new URLSearchParams(query).getAll(ENGINE_TOKEN_PARAM);
-  if (given.length !== 1 || !sameToken(given[0], token)) return { kind: 'no-token', status: 403 };
-  return { kind: 'engine' };
 }
 
 /** Plain-English bodies for each refusal (the kind decides; the words are only for whoever reads the response). */
@@ -102,7 +80,5 @@ export function refusalText(refusal: Refusal, port: number): string {
       return 'The request did not name a path on this server.';
     case 'no-token':
       return "The engine answers only the page opened with this launch's address (its token); open the address the server printed.";
-    case 'no-engine':
-      return 'This workbench server runs no native engine (it was started with --no-native).';
   }
 }

@@ -4,23 +4,21 @@
 // judged by serve-request.ts, files go through the same textual and realpath checks as app://, every handler path
 // ends in a status code, and slow or stalled clients are timed out rather than held forever.
 // With the native engine on (the default for `npm start`), a random token is made at launch and printed in the
-// address; a WebSocket to /engine with that token runs SQL in native DuckDB (serve-engine.ts), one engine process
-// per page's socket.
+// address; POST /engine with that token runs SQL in native DuckDB (serve-engine.ts), one engine process per page.
 // Usage: tsx scripts/serve.ts [--port N] [--log requests.jsonl] [--no-native]   (port 0 picks a free one)
 import { randomUUID } from 'node:crypto';
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { appendFileSync, createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pipeline, type Duplex } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { securityHeaders } from '../electron/main/headers.ts';
 import { contentTypeFor, resolveInside } from '../electron/main/static-files.ts';
 import { lookupFileInside } from '../electron/main/file-lookup.ts';
-import { WebSocketServer } from 'ws';
-import { judgeRequest, judgeUpgrade, pathnameOf, refusalText, type Refusal } from './serve-request.ts';
-import { EngineSessions, SOCKET_MESSAGE_MAX, type EngineSessionsOptions } from './serve-engine.ts';
+import { judgeRequest, refusalText, type Refusal } from './serve-request.ts';
+import { EngineSessions, type EngineSessionsOptions } from './serve-engine.ts';
 import { ENGINE_TOKEN_PARAM } from '../electron/engine-contract.ts';
 
 export const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer');
@@ -78,7 +76,8 @@ export function startServer({ port, root = rendererDir, onRequest, onRefusal, is
       res.end(method === 'HEAD' ? undefined : body);
     };
     const listening = (server.address() as AddressInfo).port;
-    const verdict = judgeRequest({ method: req.method, target: req.url, headers: req.headers }, listening);
+    const verdict = judgeRequest({ method: req.method, target: req.url, headers: req.headers }, listening, token);
+    if (verdict.kind === 'engine') return engines ? engines.handle(req, res, baseHeaders()) : send(405, 'Only GET and HEAD requests are served.', { Allow: 'GET, HEAD' });
     if (verdict.kind !== 'serve') {
       onRefusal?.(verdict, method, target);
       return send(verdict.status, refusalText(verdict, listening), verdict.kind === 'method' ? { Allow: 'GET, HEAD' } : {});
@@ -106,7 +105,8 @@ export function startServer({ port, root = rendererDir, onRequest, onRefusal, is
 
   const server = createServer(
     // Node checks these timeouts only every connectionsCheckingInterval: keep it short enough to honour them.
-    { headersTimeout: headersTimeoutMs, requestTimeout: headersTimeoutMs * 3, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
+    // An engine request's body may be a large file upload: with the engine on, a whole request may take 30 minutes.
+    { headersTimeout: headersTimeoutMs, requestTimeout: engines ? 30 * 60_000 : headersTimeoutMs * 3, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
     (req, res) => {
       // A client that vanishes mid-request or mid-response is not an error of ours; never let it surface as one.
       req.on('error', () => undefined);
@@ -118,21 +118,6 @@ export function startServer({ port, root = rendererDir, onRequest, onRefusal, is
       }
     },
   );
-  // The engine socket: judged like any request (and its token checked) before the WebSocket handshake is answered.
-  const sockets = engines ? new WebSocketServer({ noServer: true, maxPayload: SOCKET_MESSAGE_MAX, perMessageDeflate: false }) : null;
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => undefined);
-    const method = req.method ?? '';
-    const target = req.url ?? '';
-    onRequest?.(method, pathnameOf(target) ?? target);
-    const listening = (server.address() as AddressInfo).port;
-    const verdict = judgeUpgrade({ method: req.method, target: req.url, headers: req.headers }, listening, token);
-    if (verdict.kind === 'engine' && sockets && engines) return sockets.handleUpgrade(req, socket, head, (ws) => engines.attach(ws));
-    const refusal: Refusal = verdict.kind === 'engine' ? { kind: 'no-engine', status: 404 } : verdict;
-    onRefusal?.(refusal, method, pathnameOf(target) ?? target);
-    const body = refusalText(refusal, listening);
-    socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}\r\nContent-Type: ${TEXT}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  });
   // CONNECT is a proxy's verb, not ours: refuse it in HTTP rather than leaving the tunnel socket open.
   server.on('connect', (_req, socket) => {
     socket.on('error', () => undefined);
@@ -146,14 +131,8 @@ export function startServer({ port, root = rendererDir, onRequest, onRefusal, is
       // process: say so and keep listening.
       server.on('error', (error) => console.error(`serve: ${error.message}`));
       const actual = (server.address() as AddressInfo).port;
-      // Closing the server ends every engine process it started and drops their sockets, which would otherwise keep
-      // it open (an upgraded socket is no longer an HTTP connection that closeAllConnections ends).
-      const close = server.close.bind(server);
-      server.close = (callback) => {
-        engines?.closeAll();
-        for (const client of sockets?.clients ?? []) client.terminate();
-        return close(callback);
-      };
+      // Closing the server ends every engine process it started.
+      server.on('close', () => engines?.closeAll());
       const url = `http://127.0.0.1:${actual}/`;
       resolve({ server, url, appUrl: token ? `${url}?${ENGINE_TOKEN_PARAM}=${token}` : url, engines });
     });
