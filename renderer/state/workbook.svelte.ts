@@ -78,8 +78,8 @@ export class CurrentWorkbook {
   }
 
   /** What the window has now is what "unchanged" means (after start-up, an open, a save). */
-  markClean(): void {
-    this.baseline = this.key;
+  markClean(key = this.key): void {
+    this.baseline = key;
   }
 
   /**
@@ -138,9 +138,17 @@ export class CurrentWorkbook {
 
   /** File › New: an empty workbook with a working copy of its own; the one open now stays in its own. */
   async newWorkbook(): Promise<void> {
-    await this.switchTo(newWorkbookId());
-    Object.assign(this, { name: UNTITLED, fileName: null, handle: null, problem: null });
-    this.markClean();
+    if (this.busy) return;
+    // Busy until the empty workbook stands (its imports are read afresh): the notes cannot be typed in meanwhile, so
+    // nothing typed is taken for the new workbook's unchanged state.
+    this.busy = 'opening';
+    try {
+      await this.switchTo(newWorkbookId());
+      Object.assign(this, { name: UNTITLED, fileName: null, handle: null, problem: null });
+      this.markClean();
+    } finally {
+      this.busy = null;
+    }
   }
 
   /** File › Open…: the file is checked whole first; a problem leaves everything as it was. */
@@ -181,10 +189,12 @@ export class CurrentWorkbook {
       this.busy = 'saving';
       const name = this.fileName === null || saveAs || target.name !== this.fileName ? fileStem(target.name) : this.name;
       const savedAt = nowIso();
-      const written = await writeWorkbookFile(engine, workbookContents(this.workbench, name, this.notes), { savedAt, appVersion: this.appVersion });
+      const contents = workbookContents(this.workbench, name, this.notes);
+      const written = await writeWorkbookFile(engine, contents, { savedAt, appVersion: this.appVersion });
       await target.write(written.bytes);
       Object.assign(this, { name, fileName: target.name, handle: target.handle });
-      this.markClean();
+      // What was written is "unchanged": an edit made while the file was being written stays an unsaved change.
+      this.markClean(contentKey(contents));
       void this.remember();
       return true;
     } catch (err) {
