@@ -16,6 +16,20 @@ const path = (segment, message) => ({ regex: `(^|/)${segment}(/|$)`, message });
 const SOLVER = { regex: '(^|/)solver(/|$)', allowTypeImports: true, message: 'Pure layers get the solver injected: only `import type` from renderer/lib/solver.' };
 // One allow-list for markup from outside the app: only renderer/lib/markup runs the sanitiser; everything else calls it.
 const DOMPURIFY = { regex: '^dompurify(/|$)', message: 'Sanitise through renderer/lib/markup (one allow-list), not DOMPurify directly.' };
+const CODEMIRROR = { regex: '^(@codemirror/|@lezer/|sql-formatter$)', message: 'Only the SQL editor (components/SqlEditor.svelte, sql-editor-setup.ts) sets up CodeMirror and the formatter.' };
+// Components are prop-driven: no import of the app's state layer (a relative path; @codemirror/state is CodeMirror's).
+const COMPONENT_STATE = { regex: '^\\.{1,2}/(.*/)?state(/|$)', message: 'Components are prop-driven: no state.' };
+const COMPONENT_RULES = [
+  NODE,
+  ELECTRON,
+  DUCKDB,
+  DOMPURIFY,
+  COMPONENT_STATE,
+  path('engine', 'Components do not run queries.'),
+  path('host', 'Components do not use the host.'),
+  path('features', 'Components do not import features.'),
+  { regex: '^echarts', message: 'Only components/EChart.svelte imports echarts (charts pass option objects).' },
+];
 const HIGHS = { regex: '^highs(/|$)', message: 'Only renderer/lib/solver loads HiGHS; pure layers get an LpSolver injected.' };
 
 /** One config object per layer: files, then everything they must not import. */
@@ -144,18 +158,10 @@ export default tseslint.config(
   layer(['renderer/state/**/*.ts'], [NODE, ELECTRON, DUCKDB, DOMPURIFY, path('components', 'State does not import components.'), path('features', 'State does not import features.')], {
     ignores: ['renderer/**/*.test.ts'],
   }),
-  layer(['renderer/components/**/*.{ts,svelte}'], [
-    NODE,
-    ELECTRON,
-    DUCKDB,
-    DOMPURIFY,
-    path('state', 'Components are prop-driven: no state.'),
-    path('engine', 'Components do not run queries.'),
-    path('host', 'Components do not use the host.'),
-    path('features', 'Components do not import features.'),
-    { regex: '^echarts', message: 'Only components/EChart.svelte imports echarts (charts pass option objects).' },
-  ]),
+  layer(['renderer/components/**/*.{ts,svelte}'], [...COMPONENT_RULES, CODEMIRROR]),
+  // The SQL editor is the one place CodeMirror and the SQL formatter are set up.
+  layer(['renderer/components/SqlEditor.svelte', 'renderer/components/sql-editor-setup.ts'], COMPONENT_RULES),
   layer(['renderer/components/EChart.svelte'], [NODE, ELECTRON, DUCKDB, DOMPURIFY, path('state', 'Components are prop-driven: no state.')]),
-  layer(['renderer/features/**/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB, DOMPURIFY], { ignores: ['renderer/**/*.test.ts'] }),
+  layer(['renderer/features/**/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB, DOMPURIFY, CODEMIRROR], { ignores: ['renderer/**/*.test.ts'] }),
   layer(['renderer/*.{ts,svelte}'], [NODE, ELECTRON, DUCKDB, DOMPURIFY]),
 );

@@ -13,7 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { BrowserContext, Page } from '@playwright/test';
 import { engineHostProgram, startServer } from './serve.ts';
 import type { EngineSessions, EngineSessionsOptions } from './serve-engine.ts';
-import { fmt, mb, measureOf, openApp, pivotResults, round, runInApp, type BenchResult } from './bench-app.ts';
+import { engineQueryMeasure, fmt, mb, measureOf, openApp, pivotResults, round, runInApp, type BenchResult } from './bench-app.ts';
 import { generateReferralsSql } from './bench-data.ts';
 import { benchPivots } from './bench-pivot.ts';
 
@@ -53,10 +53,9 @@ async function transfer(page: Page): Promise<BenchResult[]> {
   const rows = 1_000_000;
   await runInApp(page, generateReferralsSql('bench_transfer', rows));
   const appMs = await runInApp(page, 'SELECT * FROM bench_transfer');
-  const { hostMs, bytes } = await page.evaluate(() => {
-    const detail = (performance.getEntriesByName('engine-query').at(-1) as unknown as { detail?: { hostMs?: number; arrowBytes?: number } } | undefined)?.detail;
-    return { hostMs: detail?.hostMs ?? Number.NaN, bytes: detail?.arrowBytes ?? 0 };
-  });
+  const detail = (await engineQueryMeasure(page, 'SELECT * FROM bench_transfer'))?.detail;
+  const hostMs = typeof detail?.hostMs === 'number' ? detail.hostMs : Number.NaN;
+  const bytes = typeof detail?.arrowBytes === 'number' ? detail.arrowBytes : 0;
   await runInApp(page, 'DROP TABLE bench_transfer');
   if (!(bytes > 0) || !Number.isFinite(hostMs)) throw new Error('The engine-query measure did not carry the host’s time and the Arrow size.');
   const rate = (ms: number) => round(bytes / 1024 / 1024 / (ms / 1000));

@@ -1,6 +1,6 @@
 // Script layer (`npm run bench`, not a test): measures the app in Debian's Chromium — engine start to first query,
 // loading every built-in dataset, a GROUP BY over a generated 1M-row referral-shaped table, and pivots on 1M, 10M
-// and 40M rows driven through the pivot UI — on duckdb-wasm, against the same SQL on native DuckDB
+// and 40M rows driven through the pivot UI, the SQL editor's completion on 200 tables — on duckdb-wasm, against the same SQL on native DuckDB
 // (@duckdb/node-api, same DuckDB version, same thread count) in the same run, printing ratios; a pivot of 50,000
 // column values (time to draw, longest task); then the same app on its NATIVE engine (scripts/bench-native.ts: start,
 // Arrow transfer to the page, the same pivots against direct native DuckDB, a 100M-row pivot that spills); then
@@ -28,6 +28,7 @@ import { benchProfile } from './bench-profile.ts';
 import { benchImport } from './bench-import.ts';
 import { benchWorkbook } from './bench-workbook.ts';
 import { benchRebuild } from './bench-rebuild.ts';
+import { benchCompletion } from './bench-sql.ts';
 
 const ROWS = 1_000_000;
 const REPEATS = 5;
@@ -71,6 +72,11 @@ async function benchWasmApp(results: BenchResult[]): Promise<void> {
       ratio: round(median(wasm) / nat, 2),
     });
     await runInApp(page, 'DROP TABLE bench_referrals');
+    const completion = await benchCompletion(page);
+    const catalog = `${completion.tables}-table catalog (${completion.columns} columns each)`;
+    results.push({ name: `SQL editor: completion on a ${catalog}, a letter typed to the list drawn, median of 15 (Chromium)`, value: round(completion.typed.medianMs), unit: 'ms' });
+    results.push({ name: 'SQL editor: completion as typed, slowest of 15', value: round(completion.typed.worstMs), unit: 'ms' });
+    results.push({ name: `SQL editor: completion on the ${catalog}, Ctrl+Space to the list drawn (CodeMirror waits 50 ms first), median`, value: round(completion.explicit.medianMs), unit: 'ms' });
 
     for (const rows of PIVOT_ROWS) {
       // Up to 10M rows the generated table stores categories as text; beyond, as ENUMs (as an import would), so

@@ -3,9 +3,26 @@
 // whether its text is saved: typed SQL that differs from what it was opened with or last saved is unsaved work.
 import { explainQueryError, type ExplainedError } from '../lib/engine/explain-error.ts';
 import { QueryError, type Engine, type QueryResult } from '../lib/engine/types.ts';
-import { changedTable } from '../lib/query/statements.ts';
+import { errorPosition, lineAndColumn } from '../lib/query/error-position.ts';
+import { changedTable, statementRanges } from '../lib/query/statements.ts';
 
 const STUCK_AFTER_MS = 3000;
+
+/** What to run: the editor's whole text, its selection or the statement under the cursor, and where that starts. */
+export interface RunTarget {
+  sql: string;
+  /** Index in the editor's text where `sql` starts, so an error's position can be shown in the editor. */
+  offset: number;
+}
+
+/** One statement of a run, as the log of a run of several shows it. */
+export interface RunLogEntry {
+  sql: string;
+  outcome: 'done' | 'failed' | 'cancelled' | 'not run';
+  /** Rows of its result (for a change, DuckDB's one-row count). */
+  rows: number | null;
+  elapsedMs: number | null;
+}
 
 export class SqlConsoleState {
   sql = $state('');
@@ -24,6 +41,10 @@ export class SqlConsoleState {
   savedName = $state<string | null>(null);
   /** When that saved query was saved (its savedAt), to notice a save of the same name from another window. */
   savedVersion: string | null = null;
+  /** The statements of the last run, each with its outcome (a run of one statement has one entry). */
+  log = $state.raw<RunLogEntry[]>([]);
+  /** Where in the editor's text the engine placed the last error (an index, and its line and column), when it said. */
+  errorAt = $state.raw<{ offset: number; line: number; column: number } | null>(null);
   /** The SQL as opened or last saved: typing that differs from it is not saved. */
   private baseline = $state('');
   private cancelRequested = false;
@@ -56,33 +77,67 @@ export class SqlConsoleState {
     this.savedVersion = savedAt;
   }
 
-  async run(): Promise<void> {
+  /**
+   * Runs the editor's text (or part of it: `target`) statement by statement: the last result is shown, each
+   * statement's outcome goes in the log, and the first failure stops the run with its place marked in the editor.
+   */
+  async run(target: RunTarget = { sql: this.sql, offset: 0 }): Promise<void> {
     const engine = this.engine();
-    const sql = this.sql.trim();
-    if (!engine || this.running || sql === '') return;
-    const table = changedTable(sql, this.published());
+    const ranges = statementRanges(target.sql);
+    if (!engine || this.running || ranges.length === 0) return;
+    const table = changedTable(target.sql, this.published());
     if (table) {
       this.error = explainQueryError(`Refused: this SQL would change ${table}, a table of published figures.`, 'published-table', table);
+      this.errorAt = null;
       return;
     }
     this.running = true;
     this.restarted = false;
     this.cancelRequested = false;
     this.cancelled = false;
+    this.errorAt = null;
+    const log: RunLogEntry[] = ranges.map((r) => ({ sql: target.sql.slice(r.from, r.to), outcome: 'not run', rows: null, elapsedMs: null }));
+    this.log = log;
+    let last: QueryResult | null = null;
     try {
-      this.result = await engine.query(sql);
-      this.error = null;
-      await this.afterQuery();
-    } catch (err) {
-      if (this.cancelRequested) {
-        this.cancelled = true;
-        this.error = null;
-      } else {
-        this.error = err instanceof QueryError ? explainQueryError(err.engineMessage, err.kind, err.subject) : explainQueryError(err instanceof Error ? err.message : String(err));
+      for (const [k, range] of ranges.entries()) {
+        if (this.cancelRequested) {
+          // Cancelled between two statements: the rest are not run.
+          this.cancelled = true;
+          break;
+        }
+        try {
+          last = await engine.query(log[k]!.sql);
+          log[k] = { ...log[k]!, outcome: 'done', rows: last.table.numRows, elapsedMs: last.elapsedMs };
+        } catch (err) {
+          log[k] = { ...log[k]!, outcome: this.cancelRequested ? 'cancelled' : 'failed' };
+          this.failed(err, target.offset + range.from, log[k]!.sql);
+          break;
+        } finally {
+          this.log = [...log];
+        }
       }
+      if (last) this.result = last;
+      if (log.every((e) => e.outcome === 'done')) this.error = null;
+      if (last) await this.afterQuery();
     } finally {
       this.running = false;
     }
+  }
+
+  /** A statement starting at `offset` of the editor's text failed: the error in words, and where it lies. */
+  private failed(err: unknown, offset: number, sql: string): void {
+    if (this.cancelRequested) {
+      this.cancelled = true;
+      this.error = null;
+      return;
+    }
+    const message = err instanceof QueryError ? err.engineMessage : err instanceof Error ? err.message : String(err);
+    this.error = err instanceof QueryError ? explainQueryError(err.engineMessage, err.kind, err.subject) : explainQueryError(message);
+    const at = errorPosition(message, sql);
+    if (!at) return;
+    const spot = offset + at.offset;
+    this.errorAt = { offset: spot, ...lineAndColumn(this.sql, spot) };
   }
 
   async cancel(): Promise<void> {

@@ -5,6 +5,7 @@ import type { LoadedDataset } from '../lib/engine/builtin.ts';
 import type { Engine, EngineInfo } from '../lib/engine/types.ts';
 import type { Host } from '../lib/host/host.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
+import { SqlCatalogState } from './sql-catalog.svelte.ts';
 import { PivotState, newPivotSpec } from './pivot.svelte.ts';
 import { PivotRunner } from '../lib/engine/pivot-runner.ts';
 import { sourceLabels } from '../lib/pack/datasets.ts';
@@ -43,6 +44,8 @@ export class Workbench {
   readonly workbook: CurrentWorkbook;
   /** Disclosure control under way (the status bar shows it, with Cancel), or null. */
   protection = $state.raw<ProtectionActivity | null>(null);
+  /** What the SQL editors complete from: the engine's tables, columns, functions and keywords. */
+  readonly sqlCatalog = new SqlCatalogState(() => this.currentEngine());
   /** Disclosure control, in a worker of its own so big tables never freeze the page; cancel() stops it. */
   readonly protect = workerProtector((activity) => (this.protection = activity));
   private engine: Engine | null = null;
@@ -113,6 +116,7 @@ export class Workbench {
       }
       if (this.imports) this.datasets = [...this.datasets, ...(await this.imports.restore(engine))];
       this.status = 'ready';
+      void this.sqlCatalog.refresh();
       await this.workbook.started();
     } catch (err) {
       this.status = 'failed';
@@ -140,9 +144,10 @@ export class Workbench {
   openSqlConsole(sql = '', run = false, name: string | null = null, savedAt: string | null = null, title?: string): void {
     this.sqlCount += 1;
     const id = `sql-${this.sqlCount}`;
-    // Typed SQL can change any table, so pivots forget their cached aggregates after each console query.
+    // Typed SQL can change any table, so pivots forget their cached aggregates after each console query, and
+    // completion (and the sidebar's list of tables made in the session) reads the tables again.
     const published = () => this.datasets.filter((d) => d.error === null && !d.def.imported).map((d) => d.def.id);
-    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => this.pivotRunner?.invalidate(), name, savedAt, published);
+    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => (this.pivotRunner?.invalidate(), this.sqlCatalog.refresh()), name, savedAt, published);
     this.tabs.push({ id, kind: 'sql', title: uniqueTitle(title ?? name ?? `SQL ${this.sqlCount}`, this.tabs), console });
     this.activeTabId = id;
     if (run) void console.run();

@@ -18,7 +18,7 @@ test('save a query by name, reopen it after a reload, pivot it with a top 1 per 
   await expect(page.getByText('11 datasets loaded')).toBeVisible();
   const saved = page.getByRole('list', { name: 'Saved queries' });
   await saved.getByRole('button', { name: 'Open Q4 2023 by nationality' }).click();
-  await expect(page.getByRole('textbox', { name: 'SQL editor' })).toHaveValue(SQL);
+  await expect(page.getByRole('textbox', { name: 'SQL editor' })).toHaveText(SQL, { useInnerText: true });
   await expect(page.getByRole('grid', { name: 'Query results' })).toBeVisible();
 
   await saved.getByRole('button', { name: 'Pivot Q4 2023 by nationality' }).click();

@@ -63,5 +63,5 @@ test('choosing to stay keeps the page and the typed SQL', async ({ workbench: pa
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => dialogs).toEqual(['beforeunload']);
   expect(page.isClosed()).toBe(false);
-  await expect(editor).toHaveValue('SELECT 3 AS kept');
+  await expect(editor).toHaveText('SELECT 3 AS kept', { useInnerText: true });
 });

@@ -1,7 +1,7 @@
 // The console's guard for published tables: which tables a statement changes or creates, through DuckDB's
 // quoting, comments, CTEs, EXPLAIN ANALYZE and PREPARE — and what it must leave alone (reads, other schemas).
 import { describe, expect, it } from 'vitest';
-import { changedTable, tableChanges, tokenizeStatements } from './statements.ts';
+import { changedTable, statementAt, statementRanges, tableChanges, tokenizeStatements } from './statements.ts';
 
 const BUILTIN = ['nrm_referrals_quarterly', 'idmg2012_key_figures'];
 
@@ -73,5 +73,25 @@ describe('tokenizeStatements and tableChanges', () => {
   });
   it('reads qualified and quoted names', () => {
     expect(tableChanges('UPDATE "my db"."main"."T" SET x = 1')).toEqual([{ verb: 'UPDATE', name: ['my db', 'main', 'T'], creates: false }]);
+  });
+});
+
+describe('statementRanges and statementAt', () => {
+  const sql = "-- first\nSELECT 'a;b' AS x;\n\nCREATE TABLE t AS SELECT 1 /* ; */ AS n ;  \nSELECT $$;$$";
+  it('splits at semicolons outside strings, comments and $$ quoting, without the semicolons or leading comments', () => {
+    expect(statementRanges(sql).map((r) => sql.slice(r.from, r.to))).toEqual(["SELECT 'a;b' AS x", 'CREATE TABLE t AS SELECT 1 /* ; */ AS n', 'SELECT $$;$$']);
+    expect(statementRanges(' ;; ')).toEqual([]);
+  });
+  it('finds the statement the cursor is in, else the one just before it, else the first', () => {
+    const at = (pos: number) => {
+      const r = statementAt(sql, pos);
+      return r && sql.slice(r.from, r.to);
+    };
+    expect(at(sql.indexOf('AS x'))).toBe("SELECT 'a;b' AS x");
+    expect(at(sql.indexOf('\n\nCREATE') + 1)).toBe("SELECT 'a;b' AS x");
+    expect(at(sql.indexOf('AS n'))).toBe('CREATE TABLE t AS SELECT 1 /* ; */ AS n');
+    expect(at(sql.length)).toBe('SELECT $$;$$');
+    expect(at(0)).toBe("SELECT 'a;b' AS x");
+    expect(statementAt('  ', 1)).toBeNull();
   });
 });

@@ -43,18 +43,43 @@ function endOfBlockComment(sql: string, start: number): number {
 const WORD_START = /[A-Za-z_\u0080-\uffff]/;
 const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
 
-/** The statements of a SQL text, each as its tokens (comments, strings and numbers left out). */
-export function tokenizeStatements(sql: string): Token[][] {
-  const statements: Token[][] = [[]];
+/** One statement of a SQL text: its tokens (comments, strings and numbers left out) and where its text lies. */
+interface ScannedStatement {
+  tokens: Token[];
+  /** Index of its first character that is not space or comment (-1 while none). */
+  from: number;
+  /** Index just past its last character before the `;` that ends it (or the end of the text). */
+  to: number;
+}
+
+function scanStatements(sql: string): ScannedStatement[] {
+  const statements: ScannedStatement[] = [{ tokens: [], from: -1, to: -1 }];
   let depth = 0;
   let i = 0;
-  const push = (t: Token) => statements.at(-1)!.push(t);
+  const current = () => statements.at(-1)!;
+  const push = (t: Token) => current().tokens.push(t);
   while (i < sql.length) {
     const c = sql[i]!;
-    if (/\s/.test(c)) i += 1;
-    else if (sql.startsWith('--', i)) i = sql.indexOf('\n', i) < 0 ? sql.length : sql.indexOf('\n', i) + 1;
-    else if (sql.startsWith('/*', i)) i = endOfBlockComment(sql, i);
-    else if (c === "'") i = endOfQuoted(sql, i, "'", false);
+    const start = i;
+    if (/\s/.test(c)) {
+      i += 1;
+      continue;
+    }
+    if (sql.startsWith('--', i)) {
+      i = sql.indexOf('\n', i) < 0 ? sql.length : sql.indexOf('\n', i) + 1;
+      continue;
+    }
+    if (sql.startsWith('/*', i)) {
+      i = endOfBlockComment(sql, i);
+      continue;
+    }
+    if (c === ';') {
+      statements.push({ tokens: [], from: -1, to: -1 });
+      depth = 0;
+      i += 1;
+      continue;
+    }
+    if (c === "'") i = endOfQuoted(sql, i, "'", false);
     else if ((c === 'e' || c === 'E') && sql[i + 1] === "'") i = endOfQuoted(sql, i + 1, "'", true);
     else if (c === '"') {
       const end = endOfQuoted(sql, i, '"', false);
@@ -69,18 +94,44 @@ export function tokenizeStatements(sql: string): Token[][] {
       while (j < sql.length && WORD_PART.test(sql[j]!)) j += 1;
       push({ kind: 'word', text: sql.slice(i, j), depth });
       i = j;
-    } else if (c === ';') {
-      statements.push([]);
-      depth = 0;
-      i += 1;
     } else {
       if (c === ')') depth = Math.max(0, depth - 1);
       push({ kind: 'punct', text: c, depth });
       if (c === '(') depth += 1;
       i += 1;
     }
+    const statement = current();
+    if (statement.from < 0) statement.from = start;
+    statement.to = i;
   }
-  return statements.filter((s) => s.length > 0);
+  return statements.filter((s) => s.from >= 0);
+}
+
+/** The statements of a SQL text, each as its tokens (comments, strings and numbers left out). */
+export function tokenizeStatements(sql: string): Token[][] {
+  return scanStatements(sql).map((s) => s.tokens).filter((t) => t.length > 0);
+}
+
+/** Where a statement's text lies in a SQL text: `sql.slice(from, to)`, without its `;` or surrounding comments. */
+export interface StatementRange {
+  from: number;
+  to: number;
+}
+
+/** Each statement of a SQL text, in order (empty ones, as in `;;`, are left out). */
+export function statementRanges(sql: string): StatementRange[] {
+  return scanStatements(sql).map(({ from, to }) => ({ from, to }));
+}
+
+/**
+ * The statement the cursor at `pos` is in: the one it lies within, else the nearest one before it (the cursor just
+ * after `;` or on a blank line below), else the first one. Null when the text has no statement.
+ */
+export function statementAt(sql: string, pos: number): StatementRange | null {
+  const ranges = statementRanges(sql);
+  let found: StatementRange | null = null;
+  for (const range of ranges) if (range.from <= pos) found = range;
+  return found ?? ranges[0] ?? null;
 }
 
 /** A table a statement would change (`creates`: make or replace one of that name). */
