@@ -10,23 +10,32 @@ const EMPTY: SqlCatalog = { tables: [], functions: [], keywords: [], reserved: [
 export class SqlCatalogState {
   catalog = $state.raw<SqlCatalog>(EMPTY);
   private fixedFor: Engine | null = null;
-  private reading: Promise<void> | null = null;
+  private reading: { engine: Engine; done: Promise<void>; again: Promise<void> | null } | null = null;
 
   constructor(private readonly engine: () => Engine | null) {}
 
-  /** Reads the catalog again (a read under way is joined rather than repeated). */
+  /**
+   * Reads the catalog again. Asked while a read is under way on the same engine, one more read follows it (that one
+   * may have read the tables before the change that asks); several such asks share it. A read on an engine since
+   * replaced (restarted after a cancel that would not land) is left to itself, as it may never answer.
+   */
   refresh(): Promise<void> {
-    this.reading ??= this.read().finally(() => (this.reading = null));
-    return this.reading;
+    const engine = this.engine();
+    if (!engine) return Promise.resolve();
+    const current = this.reading;
+    if (current?.engine === engine) return (current.again ??= current.done.then(() => this.refresh()));
+    const reading = { engine, again: null, done: this.read(engine).finally(() => (this.reading = this.reading === reading ? null : this.reading)) };
+    this.reading = reading;
+    return reading.done;
   }
 
-  private async read(): Promise<void> {
-    const engine = this.engine();
-    if (!engine) return;
+  private async read(engine: Engine): Promise<void> {
     try {
       const fixed = this.fixedFor === engine ? this.catalog : { ...this.catalog, ...(await readCatalogFunctions(engine)) };
+      const tables = await readCatalogTables(engine);
+      if (this.engine() !== engine) return; // replaced meanwhile: its catalog is no longer the one queries run on
       this.fixedFor = engine;
-      this.catalog = { ...fixed, tables: await readCatalogTables(engine) };
+      this.catalog = { ...fixed, tables };
     } catch {
       // the engine is busy elsewhere, restarting or gone: the catalog known so far still serves
     }

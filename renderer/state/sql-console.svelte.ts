@@ -119,10 +119,13 @@ export class SqlConsoleState {
       }
       if (last) this.result = last;
       if (log.every((e) => e.outcome === 'done')) this.error = null;
-      if (last) await this.afterQuery();
     } finally {
       this.running = false;
     }
+    // The run is over when its result shows: the next one may start at once. What follows a run (pivots forget their
+    // cached aggregates, completion reads the tables again) does not hold the console, since a run typed meanwhile
+    // would otherwise be refused while an older result is on screen.
+    if (last) await this.afterQuery();
   }
 
   /** A statement starting at `offset` of the editor's text failed: the error in words, and where it lies. */

@@ -1,0 +1,65 @@
+// The SQL console's state and the catalog its completion reads, on the real engine (duckdb-wasm's Node build, or
+// native DuckDB in the engine matrix): a run is over when its result shows, so the next one is not refused while
+// what follows a run (the catalog re-read) is still going; a catalog re-read asked during another reads again after
+// it; and one asked after the engine was replaced reads the new engine, never the old one's answer.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { newTestEngine } from '../lib/engine/node-native.ts';
+import type { Engine } from '../lib/engine/types.ts';
+import { SqlCatalogState } from './sql-catalog.svelte.ts';
+import { SqlConsoleState } from './sql-console.svelte.ts';
+
+let engine: Engine;
+let other: Engine;
+
+beforeAll(async () => {
+  engine = newTestEngine();
+  other = newTestEngine();
+  await Promise.all([engine.open(), other.open()]);
+}, 120_000);
+afterAll(() => Promise.all([engine.close(), other.close()]));
+
+const firstColumn = (c: SqlConsoleState) => c.result?.table.schema.fields[0]?.name;
+const tableNames = (c: SqlCatalogState) => c.catalog.tables.map((t) => t.name);
+
+describe('a console run', () => {
+  it('is over when its result shows: a run asked while the re-read after the last one is still going runs', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let after = 0;
+    const sqlConsole = new SqlConsoleState(() => engine, '', () => ((after += 1), held));
+    const first = sqlConsole.run({ sql: 'SELECT 1 AS first', offset: 0 });
+    await vi.waitFor(() => expect(firstColumn(sqlConsole)).toBe('first'));
+    expect(sqlConsole.running).toBe(false);
+    const second = sqlConsole.run({ sql: 'SELECT 2 AS second', offset: 0 });
+    await vi.waitFor(() => expect(firstColumn(sqlConsole)).toBe('second'));
+    expect(sqlConsole.log.map((e) => e.outcome)).toEqual(['done']);
+    release();
+    await Promise.all([first, second]);
+    expect(after).toBe(2);
+  });
+});
+
+describe('the catalog completion reads', () => {
+  it('reads again after a read under way when asked meanwhile, so a table made in between is offered', async () => {
+    const catalog = new SqlCatalogState(() => engine);
+    await catalog.refresh(); // functions and keywords read: the next read goes straight to the tables
+    const first = catalog.refresh();
+    const made = engine.query('CREATE TABLE made_meanwhile AS SELECT 1 AS n');
+    const second = catalog.refresh();
+    await Promise.all([first, made, second]);
+    expect(tableNames(catalog)).toContain('made_meanwhile');
+  });
+
+  it('reads the engine that replaced another, and an answer from the old one arriving later is not taken', async () => {
+    await other.query('CREATE TABLE only_on_the_new_engine AS SELECT 1 AS n');
+    let current = engine;
+    const catalog = new SqlCatalogState(() => current);
+    const onOld = catalog.refresh();
+    current = other;
+    await catalog.refresh();
+    expect(tableNames(catalog)).toContain('only_on_the_new_engine');
+    await onOld;
+    expect(tableNames(catalog)).toContain('only_on_the_new_engine');
+    expect(tableNames(catalog)).not.toContain('made_meanwhile');
+  });
+});
