@@ -28,7 +28,7 @@ import { benchProfile } from './bench-profile.ts';
 import { benchImport } from './bench-import.ts';
 import { benchWorkbook } from './bench-workbook.ts';
 import { benchRebuild } from './bench-rebuild.ts';
-import { benchCompletion } from './bench-sql.ts';
+import { benchCompletion, benchGrid } from './bench-sql.ts';
 
 const ROWS = 1_000_000;
 const REPEATS = 5;
@@ -77,6 +77,13 @@ async function benchWasmApp(results: BenchResult[]): Promise<void> {
     results.push({ name: `SQL editor: completion on a ${catalog}, a letter typed to the list drawn, median of 15 (Chromium)`, value: round(completion.typed.medianMs), unit: 'ms' });
     results.push({ name: 'SQL editor: completion as typed, slowest of 15', value: round(completion.typed.worstMs), unit: 'ms' });
     results.push({ name: `SQL editor: completion on the ${catalog}, Ctrl+Space to the list drawn (CodeMirror waits 50 ms first), median`, value: round(completion.explicit.medianMs), unit: 'ms' });
+    const grid = await benchGrid(page);
+    const gridWhat = `results grid, ${fmt(grid.rows)}-row SELECT * (2 columns)`;
+    results.push({ name: `${gridWhat}: Run to the first rows drawn (the whole result reaches the page first; Chromium ${bundle})`, value: round(grid.firstRowsMs), unit: 'ms' });
+    results.push({ name: `${gridWhat}: frame time scrolling first row to last, p50 of ${grid.frame.frames}`, value: round(grid.frame.p50Ms, 1), unit: 'ms' });
+    results.push({ name: `${gridWhat}: frame time scrolling, p95`, value: round(grid.frame.p95Ms, 1), unit: 'ms' });
+    results.push({ name: `${gridWhat}: frames over 16.7 ms while scrolling`, value: grid.frame.over16, unit: 'frames' });
+    results.push({ name: `${gridWhat}: JS heap before → after scrolling`, value: round(grid.heapAfterMb - grid.heapBeforeMb, 1), unit: 'MB grown' });
 
     for (const rows of PIVOT_ROWS) {
       // Up to 10M rows the generated table stores categories as text; beyond, as ENUMs (as an import would), so

@@ -2,24 +2,9 @@
 // the browser's (including running out of room): added once each, never lost when the list itself is damaged, and
 // exported as a file that carries each entry's stored text.
 import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../tests/unit/memory-storage.ts';
 import { KeptAside, parseKeptAside, uniqueByText, unreadableFile, type UnreadableEntry } from './kept-aside.ts';
 import { LocalSlot } from './local-slot.ts';
-
-/** The Web Storage interface over a Map, refusing writes past `quota` characters as browsers do. */
-class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  constructor(private readonly quota = Infinity) {}
-  get length(): number { return this.map.size; }
-  clear(): void { this.map.clear(); }
-  getItem(key: string): string | null { return this.map.get(key) ?? null; }
-  key(index: number): string | null { return [...this.map.keys()][index] ?? null; }
-  removeItem(key: string): void { this.map.delete(key); }
-  setItem(key: string, value: string): void {
-    const used = [...this.map].reduce((n, [k, v]) => n + (k === key ? 0 : v.length), 0);
-    if (used + value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.map.set(key, value);
-  }
-}
 
 const entry = (text: string): UnreadableEntry => ({ what: 'item 2 (commentary)', reason: 'Unknown setting "colour".', text, keptAt: null });
 const NOW = '2026-11-28T10:00:00.000Z';

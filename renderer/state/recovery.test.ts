@@ -2,17 +2,8 @@
 // window's record, this window's own, and a record with nothing unsaved are not; a record this version cannot read
 // is left where it is.
 import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../tests/unit/memory-storage.ts';
 import { Recovery } from './recovery.ts';
-
-class MemoryStorage implements Storage {
-  readonly map = new Map<string, string>();
-  get length(): number { return this.map.size; }
-  clear(): void { this.map.clear(); }
-  getItem(key: string): string | null { return this.map.get(key) ?? null; }
-  key(index: number): string | null { return [...this.map.keys()][index] ?? null; }
-  removeItem(key: string): void { this.map.delete(key); }
-  setItem(key: string, value: string): void { this.map.set(key, value); }
-}
 
 /** Web Locks as the browser keeps them: a lock is held while its callback's promise is pending. */
 class Locks {
@@ -60,5 +51,20 @@ describe('recovery records', () => {
     expect(await me.orphans()).toEqual([]);
     expect(storage.getItem(`idmg-workbench.session.${clean.windowId}`)).toBeNull();
     expect(storage.getItem('idmg-workbench.session.broken')).not.toBeNull();
+  });
+
+  it('says which windows closed normally, and keeps one that had another workbook open even with nothing unsaved', async () => {
+    const storage = new MemoryStorage();
+    const locks = new Locks() as unknown as LockManager;
+    const crashed = new Recovery(storage, locks);
+    crashed.write({ ...record(true, 1), updatedAt: '2026-12-02T09:00:00.000Z' });
+    const reloaded = new Recovery(storage, locks);
+    reloaded.write(record(false, 0), true);
+    const firstWorkbook = new Recovery(storage, locks);
+    firstWorkbook.write({ ...record(false, 0), workbookId: '' }, true);
+    const me = new Recovery(storage, locks);
+    const gone = await me.orphans();
+    expect(gone.map((r) => [r.windowId, r.closed])).toEqual([[reloaded.windowId, true], [crashed.windowId, false]]);
+    expect(storage.getItem(`idmg-workbench.session.${firstWorkbook.windowId}`)).toBeNull();
   });
 });

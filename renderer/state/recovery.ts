@@ -2,7 +2,9 @@
 // file, whether it has unsaved changes, and the consoles and pivots open as they stand — rewritten within a second
 // of every change (the saved lists and the pack are in the working copy already, written at each change). A window
 // holds a Web Lock for its whole life, so after a crash, a kill or a closed tab the next window finds records whose
-// lock nobody holds and offers them back.
+// lock nobody holds and offers them back. A window that closes normally (a reload, the window or app closed) says so
+// in its record as it goes: the next window takes that session back by itself — its workbook and its tabs, typed
+// SQL included — as an editor restores its files, while the work of a window that crashed is offered.
 import { parseOpenTabs } from '../lib/workbook/parse.ts';
 import type { OpenTab } from '../lib/workbook/spec.ts';
 import { browserStorage } from './local-slot.ts';
@@ -16,6 +18,8 @@ export interface SessionRecord {
   dirty: boolean;
   tabs: OpenTab[];
   updatedAt: string;
+  /** The window closed normally (it said so as it went), rather than crashing or being killed. */
+  closed: boolean;
 }
 
 const PREFIX = 'idmg-workbench.session.';
@@ -27,7 +31,7 @@ function parseRecord(text: string | null): SessionRecord | null {
   try {
     const r = JSON.parse(text ?? '') as Partial<SessionRecord>;
     if (r.version !== 1 || typeof r.windowId !== 'string' || typeof r.workbookId !== 'string' || typeof r.name !== 'string') return null;
-    return { version: 1, windowId: r.windowId, workbookId: r.workbookId, name: r.name, fileName: typeof r.fileName === 'string' ? r.fileName : null, dirty: r.dirty === true, tabs: parseOpenTabs(r.tabs), updatedAt: String(r.updatedAt ?? '') };
+    return { version: 1, windowId: r.windowId, workbookId: r.workbookId, name: r.name, fileName: typeof r.fileName === 'string' ? r.fileName : null, dirty: r.dirty === true, tabs: parseOpenTabs(r.tabs), updatedAt: String(r.updatedAt ?? ''), closed: r.closed === true };
   } catch {
     return null; // a record this version cannot read is left where it is, never offered half-read
   }
@@ -54,16 +58,19 @@ export class Recovery {
     }));
   }
 
-  write(record: Omit<SessionRecord, 'version' | 'windowId'>): boolean {
+  write(record: Omit<SessionRecord, 'version' | 'windowId' | 'closed'>, closed = false): boolean {
     try {
-      this.storage?.setItem(`${PREFIX}${this.windowId}`, JSON.stringify({ version: 1, windowId: this.windowId, ...record }));
+      this.storage?.setItem(`${PREFIX}${this.windowId}`, JSON.stringify({ version: 1, windowId: this.windowId, ...record, closed }));
       return true;
     } catch {
       return false; // storage full: the working copy itself is unaffected
     }
   }
 
-  /** Records of windows that are gone and left something worth offering: unsaved changes or open work. */
+  /**
+   * Records of windows that are gone and left something worth taking back: unsaved changes or open work, or (closed
+   * normally) another workbook than the first open. Newest first.
+   */
   async orphans(): Promise<SessionRecord[]> {
     if (!this.storage) return [];
     const held = new Set(((await this.locks?.query())?.held ?? []).map((l) => l.name));
@@ -75,7 +82,7 @@ export class Recovery {
       if (!record || record.windowId === this.windowId || held.has(`${LOCK}${record.windowId}`)) continue;
       // Without Web Locks no window can tell a live one from a gone one: only offer what is clearly old.
       if (!this.locks && Date.now() - Date.parse(record.updatedAt) < 60_000) continue;
-      if (record.dirty || record.tabs.length > 0) found.push(record);
+      if (record.dirty || record.tabs.length > 0 || (record.closed && record.workbookId !== '')) found.push(record);
       else this.storage.removeItem(key); // a window closed with nothing unsaved: nothing to offer
     }
     return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -5,8 +5,12 @@ import { explainQueryError, type ExplainedError } from '../lib/engine/explain-er
 import { QueryError, type Engine, type QueryResult } from '../lib/engine/types.ts';
 import { errorPosition, lineAndColumn } from '../lib/query/error-position.ts';
 import { changedTable, statementRanges } from '../lib/query/statements.ts';
+import type { RunRecord } from '../lib/query/run-history.ts';
+import { canSortResult, nextSort, sortedSql, type ResultSort } from '../lib/query/sort-result.ts';
 
 const STUCK_AFTER_MS = 3000;
+/** Now, as ISO text (a timestamp, not reactive state). */
+const nowIso = () => new Date().toISOString();
 
 /** What to run: the editor's whole text, its selection or the statement under the cursor, and where that starts. */
 export interface RunTarget {
@@ -22,6 +26,27 @@ export interface RunLogEntry {
   /** Rows of its result (for a change, DuckDB's one-row count). */
   rows: number | null;
   elapsedMs: number | null;
+}
+
+/** A failure of a query, in words (the engine's own message kept). */
+function explained(err: unknown): ExplainedError {
+  if (err instanceof QueryError) return explainQueryError(err.engineMessage, err.kind, err.subject);
+  return explainQueryError(err instanceof Error ? err.message : String(err));
+}
+
+export interface SqlConsoleOptions {
+  engine: () => Engine | null;
+  /** The text it opens with. */
+  sql?: string;
+  /** After a run with a result: what else must follow (pivots forget their aggregates, completion reads again). */
+  afterQuery?: () => unknown;
+  /** The name and savedAt of the saved query it opens, if any. */
+  savedName?: string | null;
+  savedVersion?: string | null;
+  /** The built-in tables of published figures, which SQL typed here may read but never change. */
+  published?: () => readonly string[];
+  /** Told of every run as it ends, for the history. */
+  recordRun?: (run: RunRecord) => void;
 }
 
 export class SqlConsoleState {
@@ -45,23 +70,28 @@ export class SqlConsoleState {
   log = $state.raw<RunLogEntry[]>([]);
   /** Where in the editor's text the engine placed the last error (an index, and its line and column), when it said. */
   errorAt = $state.raw<{ offset: number; line: number; column: number } | null>(null);
+  /** The column the result is sorted by (a header clicked), if any. */
+  sort = $state.raw<ResultSort | null>(null);
+  /** The result's own SQL before a sort; null while its result cannot be sorted (not a query). */
+  private unsorted = $state<string | null>(null);
   /** The SQL as opened or last saved: typing that differs from it is not saved. */
   private baseline = $state('');
   private cancelRequested = false;
 
-  constructor(
-    private readonly engine: () => Engine | null,
-    initialSql = '',
-    private readonly afterQuery: () => unknown = () => undefined,
-    savedName: string | null = null,
-    savedVersion: string | null = null,
-    /** The built-in tables of published figures, which SQL typed here may read but never change. */
-    private readonly published: () => readonly string[] = () => [],
-  ) {
-    this.sql = initialSql;
-    this.baseline = initialSql;
-    this.savedName = savedName;
-    this.savedVersion = savedVersion;
+  private readonly engine: () => Engine | null;
+  private readonly afterQuery: () => unknown;
+  private readonly published: () => readonly string[];
+  private readonly recordRun: (run: RunRecord) => void;
+
+  constructor(options: SqlConsoleOptions) {
+    this.engine = options.engine;
+    this.afterQuery = options.afterQuery ?? (() => undefined);
+    this.published = options.published ?? (() => []);
+    this.recordRun = options.recordRun ?? (() => undefined);
+    this.sql = options.sql ?? '';
+    this.baseline = this.sql;
+    this.savedName = options.savedName ?? null;
+    this.savedVersion = options.savedVersion ?? null;
   }
 
   /** Typed SQL not saved anywhere: neither what the console was opened with nor what it last saved. */
@@ -85,10 +115,13 @@ export class SqlConsoleState {
     const engine = this.engine();
     const ranges = statementRanges(target.sql);
     if (!engine || this.running || ranges.length === 0) return;
+    const at = nowIso();
+    const started = performance.now();
     const table = changedTable(target.sql, this.published());
     if (table) {
       this.error = explainQueryError(`Refused: this SQL would change ${table}, a table of published figures.`, 'published-table', table);
       this.errorAt = null;
+      this.recordRun({ sql: target.sql, at, elapsedMs: 0, rows: null, outcome: 'failed', error: this.error.summary, statements: ranges.length });
       return;
     }
     this.running = true;
@@ -117,15 +150,58 @@ export class SqlConsoleState {
           this.log = [...log];
         }
       }
-      if (last) this.result = last;
+      if (last) {
+        this.result = last;
+        this.sort = null;
+        this.unsorted = canSortResult(last.sql) ? last.sql : null;
+      }
       if (log.every((e) => e.outcome === 'done')) this.error = null;
     } finally {
       this.running = false;
     }
+    const failed = log.some((e) => e.outcome === 'failed');
+    this.recordRun({
+      sql: target.sql,
+      at,
+      elapsedMs: Math.round(performance.now() - started),
+      rows: failed || this.cancelled ? null : (last?.table.numRows ?? null),
+      outcome: this.cancelled ? 'cancelled' : failed ? 'failed' : 'done',
+      error: failed ? (this.error?.engineMessage.split('\n')[0] ?? null) : null,
+      statements: ranges.length,
+    });
     // The run is over when its result shows: the next one may start at once. What follows a run (pivots forget their
     // cached aggregates, completion reads the tables again) does not hold the console, since a run typed meanwhile
     // would otherwise be refused while an older result is on screen.
     if (last) await this.afterQuery();
+  }
+
+  /** Whether the result can be sorted by a header (it came from a query, not a change). */
+  get sortable(): boolean {
+    return this.unsorted !== null;
+  }
+
+  /**
+   * A header clicked: the result's query runs again inside ORDER BY that column — ascending, then descending, then
+   * as the query gave it (lib/query/sort-result.ts). Read-only: a sort can never change a table.
+   */
+  async sortBy(column: string): Promise<void> {
+    const engine = this.engine();
+    const base = this.unsorted;
+    if (!engine || base === null || this.running) return;
+    const sort = nextSort(this.sort, column);
+    this.running = true;
+    this.cancelRequested = false;
+    this.cancelled = false;
+    try {
+      this.result = await engine.query(sortedSql(base, sort), { readOnly: true });
+      this.sort = sort;
+      this.error = null;
+    } catch (err) {
+      if (this.cancelRequested) this.cancelled = true;
+      else this.error = explained(err);
+    } finally {
+      this.running = false;
+    }
   }
 
   /** A statement starting at `offset` of the editor's text failed: the error in words, and where it lies. */
@@ -135,9 +211,8 @@ export class SqlConsoleState {
       this.error = null;
       return;
     }
-    const message = err instanceof QueryError ? err.engineMessage : err instanceof Error ? err.message : String(err);
-    this.error = err instanceof QueryError ? explainQueryError(err.engineMessage, err.kind, err.subject) : explainQueryError(message);
-    const at = errorPosition(message, sql);
+    this.error = explained(err);
+    const at = errorPosition(this.error.engineMessage, sql);
     if (!at) return;
     const spot = offset + at.offset;
     this.errorAt = { offset: spot, ...lineAndColumn(this.sql, spot) };

@@ -1,12 +1,16 @@
 // The SQL console's state and the catalog its completion reads, on the real engine (duckdb-wasm's Node build, or
 // native DuckDB in the engine matrix): a run is over when its result shows, so the next one is not refused while
 // what follows a run (the catalog re-read) is still going; a catalog re-read asked during another reads again after
-// it; and one asked after the engine was replaced reads the new engine, never the old one's answer.
+// it; one asked after the engine was replaced reads the new engine, never the old one's answer; and every run goes in
+// the history, which survives the window and is never written over when it cannot be read.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newTestEngine } from '../lib/engine/node-native.ts';
 import type { Engine } from '../lib/engine/types.ts';
 import { SqlCatalogState } from './sql-catalog.svelte.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
+import { RunHistory } from './run-history.svelte.ts';
+import { localSlots } from './local-slot.ts';
+import { MemoryStorage } from '../../tests/unit/memory-storage.ts';
 
 let engine: Engine;
 let other: Engine;
@@ -26,7 +30,7 @@ describe('a console run', () => {
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let after = 0;
-    const sqlConsole = new SqlConsoleState(() => engine, '', () => ((after += 1), held));
+    const sqlConsole = new SqlConsoleState({ engine: () => engine, afterQuery: () => ((after += 1), held) });
     const first = sqlConsole.run({ sql: 'SELECT 1 AS first', offset: 0 });
     await vi.waitFor(() => expect(firstColumn(sqlConsole)).toBe('first'));
     expect(sqlConsole.running).toBe(false);
@@ -61,5 +65,34 @@ describe('the catalog completion reads', () => {
     await onOld;
     expect(tableNames(catalog)).toContain('only_on_the_new_engine');
     expect(tableNames(catalog)).not.toContain('made_meanwhile');
+  });
+});
+
+describe('the run history', () => {
+  it('records every run — done with its rows, failed with the engine\'s first line — and keeps it for the next window', async () => {
+    const storage = new MemoryStorage();
+    const history = new RunHistory(localSlots('test.', storage));
+    const sqlConsole = new SqlConsoleState({ engine: () => engine, recordRun: (r) => history.add(r) });
+    await sqlConsole.run({ sql: 'SELECT * FROM range(3);\nSELECT 42 AS answer', offset: 0 });
+    await sqlConsole.run({ sql: 'SELECT * FROM no_such_table', offset: 0 });
+    const later = new RunHistory(localSlots('test.', storage));
+    expect(later.runs.map(({ sql, rows, outcome, statements }) => ({ sql, rows, outcome, statements }))).toEqual([
+      { sql: 'SELECT * FROM no_such_table', rows: null, outcome: 'failed', statements: 1 },
+      { sql: 'SELECT * FROM range(3);\nSELECT 42 AS answer', rows: 1, outcome: 'done', statements: 2 },
+    ]);
+    expect(later.runs[0]!.error).toMatch(/^Catalog Error: Table with name no_such_table does not exist/);
+    expect(later.runs[0]!.error).not.toContain('\n');
+    expect(Date.parse(later.runs[1]!.at)).toBeLessThanOrEqual(Date.parse(later.runs[0]!.at));
+  });
+
+  it('leaves a stored history it cannot read as it was, and lists the runs of this window all the same', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem('test.run-history.v1', '{"version":1,"runs":[{"sql":"SELECT 1"}]}');
+    const history = new RunHistory(localSlots('test.', storage));
+    expect(history.problem).toMatch(/could not be read/);
+    const sqlConsole = new SqlConsoleState({ engine: () => engine, recordRun: (r) => history.add(r) });
+    await sqlConsole.run({ sql: 'SELECT 1 AS n', offset: 0 });
+    expect(history.runs.map((r) => r.sql)).toEqual(['SELECT 1 AS n']);
+    expect(storage.getItem('test.run-history.v1')).toBe('{"version":1,"runs":[{"sql":"SELECT 1"}]}');
   });
 });

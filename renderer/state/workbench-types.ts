@@ -8,7 +8,7 @@ import type { SavedQuery } from './saved-queries.svelte.ts';
 import type { SqlConsoleState } from './sql-console.svelte.ts';
 
 export type Tab =
-  | { id: string; kind: 'overview' | 'pack' | 'import'; title: string }
+  | { id: string; kind: 'overview' | 'pack' | 'import' | 'history'; title: string }
   | { id: string; kind: 'sql'; title: string; console: SqlConsoleState }
   | { id: string; kind: 'dataset'; title: string; datasetId: string; profile: ProfileState }
   | { id: string; kind: 'profile'; title: string; profile: ProfileState }

@@ -6,16 +6,15 @@ import type { Engine, EngineInfo } from '../lib/engine/types.ts';
 import type { Host } from '../lib/host/host.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
 import { SqlCatalogState } from './sql-catalog.svelte.ts';
+import { RunHistory } from './run-history.svelte.ts';
 import { PivotState, newPivotSpec } from './pivot.svelte.ts';
 import { PivotRunner } from '../lib/engine/pivot-runner.ts';
 import { sourceLabels } from '../lib/pack/datasets.ts';
 import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
-import { serializePivotSpec } from '../lib/query/pivot/parse.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { SavedPivots } from './saved-pivots.svelte.ts';
 import { SavedQueries, type SavedQuery } from './saved-queries.svelte.ts';
 import { PackState } from './pack.svelte.ts';
-import { createPackServices } from '../lib/engine/pack-services.ts';
 import { workerProtector, type ProtectionActivity } from '../lib/solver/protect-client.ts';
 import type { PackServices } from '../lib/pack/resolve.ts';
 import type { Imports } from './imports.svelte.ts';
@@ -26,6 +25,9 @@ import { uniqueTitle } from './tab-titles.ts';
 import { localSlots, workbookPrefix, type SlotStore } from './local-slot.ts';
 import { CurrentWorkbook } from './workbook.svelte.ts';
 import { confirmImport, removeImport, renameImport } from './workbench-imports.ts';
+import { saveQuery } from './workbench-sql.ts';
+import { addPivotToPack, addSavedPivotToPack, packServices, type PackShow } from './workbench-pack.ts';
+import { closeTab, moveTab, renameTab, reopenClosedTab, type ClosedTab } from './tab-ops.ts';
 
 export type { LoadDatasets, SaveQueryOutcome, Tab, UnsavedWork } from './workbench-types.ts';
 
@@ -36,8 +38,12 @@ export class Workbench {
   datasets = $state.raw<LoadedDataset[]>([]);
   tabs = $state<Tab[]>([{ id: 'overview', kind: 'overview', title: 'IDMG overview' }]);
   activeTabId = $state('overview');
+  /** Tabs closed lately, newest first, so a close can be undone. */
+  closedTabs = $state.raw<ClosedTab[]>([]);
   readonly saved: SavedPivots;
   readonly savedQueries: SavedQueries;
+  /** Every console run in this workbook, newest first. */
+  readonly history: RunHistory;
   /** The briefing pack being composed (one per workbook, kept in its working copy). */
   readonly pack: PackState;
   /** The workbook this window has open: its name, file, unsaved changes and recovery copy. */
@@ -68,6 +74,7 @@ export class Workbench {
     const slots = slotsFor('');
     this.saved = new SavedPivots(slots);
     this.savedQueries = new SavedQueries(slots);
+    this.history = new RunHistory(slots);
     this.pack = new PackState(() => this.packServices(), slots);
     this.workbook = new CurrentWorkbook(this, import.meta.env.VITE_APP_VERSION ?? 'dev', slotsFor);
   }
@@ -147,7 +154,15 @@ export class Workbench {
     // Typed SQL can change any table, so pivots forget their cached aggregates after each console query, and
     // completion (and the sidebar's list of tables made in the session) reads the tables again.
     const published = () => this.datasets.filter((d) => d.error === null && !d.def.imported).map((d) => d.def.id);
-    const console = new SqlConsoleState(() => this.currentEngine(), sql, () => (this.pivotRunner?.invalidate(), this.sqlCatalog.refresh()), name, savedAt, published);
+    const console = new SqlConsoleState({
+      engine: () => this.currentEngine(),
+      sql,
+      afterQuery: () => (this.pivotRunner?.invalidate(), this.sqlCatalog.refresh()),
+      savedName: name,
+      savedVersion: savedAt,
+      published,
+      recordRun: (r) => this.history.add(r),
+    });
     this.tabs.push({ id, kind: 'sql', title: uniqueTitle(title ?? name ?? `SQL ${this.sqlCount}`, this.tabs), console });
     this.activeTabId = id;
     if (run) void console.run();
@@ -164,22 +179,9 @@ export class Workbench {
     void pivot.load();
   }
 
-  /**
-   * Saves a console's SQL by name (replacing a saved query of that name) and names the console after it. When the
-   * query this console opened or saved was saved again in another window since, it is not replaced unless
-   * `replaceChangedElsewhere` (the analyst was asked).
-   */
+  /** Saves a console's SQL by name (state/workbench-sql.ts says how a save made elsewhere meanwhile is told). */
   saveQuery(tabId: string, name: string, replaceChangedElsewhere = false): SaveQueryOutcome | null {
-    const tab = this.tabs.find((t) => t.id === tabId);
-    if (tab?.kind !== 'sql') return null;
-    this.savedQueries.reload(); // read the newest first: a storage event from another window may not have arrived yet
-    const current = this.savedQueries.get(name.trim());
-    const mine = tab.console.savedName === name.trim();
-    if (current && mine && current.savedAt !== tab.console.savedVersion && !replaceChangedElsewhere) return { kind: 'changed-elsewhere', current };
-    const saved = this.savedQueries.put({ name: name.trim(), sql: tab.console.sql.trim() });
-    tab.console.markSaved(saved.name, saved.sql, saved.savedAt);
-    tab.title = uniqueTitle(saved.name, this.tabs, tab.id);
-    return { kind: 'saved', query: saved, replaced: current !== undefined };
+    return saveQuery(this, tabId, name, replaceChangedElsewhere);
   }
 
   /** The data under the pivots changed (tables came or went): cached aggregates are stale. */
@@ -191,6 +193,7 @@ export class Workbench {
   storageChanged(key: string | null): void {
     if (this.saved.concerns(key)) this.saved.reload();
     if (this.savedQueries.concerns(key)) this.savedQueries.reload();
+    if (this.history.concerns(key)) this.history.reload();
     this.pack.storageChanged(key);
   }
 
@@ -199,12 +202,10 @@ export class Workbench {
     this.openPivot({ kind: 'query', name: query.name, sql: query.sql }, undefined, null, `Pivot of ${query.name}`);
   }
 
-  /** What a pack needs to resolve its items, over the running engine (null while it starts). */
-  packServices(): PackServices | null {
-    const engine = this.currentEngine();
-    if (!engine) return null;
-    const datasets = this.datasets.map((d) => ({ ...d.def, fingerprint: d.fingerprint }));
-    return createPackServices(engine, this.protect, datasets, import.meta.env.VITE_APP_VERSION ?? 'dev', (name) => this.saved.get(name) ?? null, () => this.saved.items);
+  /** The run history, searchable, each run reopened in a console. */
+  openHistory(): void {
+    if (!this.tabs.some((t) => t.id === 'history')) this.tabs.push({ id: 'history', kind: 'history', title: 'Run history' });
+    this.activeTabId = 'history';
   }
 
   openPack(): void {
@@ -213,19 +214,12 @@ export class Workbench {
     this.pack.schedule();
   }
 
+  /** What a pack needs to resolve its items, over the running engine (null while it starts). */
+  packServices = (): PackServices | null => packServices(this);
   /** "Add to pack" from a pivot: its table, its chart or both, as a live item. */
-  addPivotToPack(pivot: PivotState, show: 'table' | 'chart' | 'both'): void {
-    // A pivot saved by name and unchanged since: the pack follows the saved pivot as it is re-saved.
-    const saved = pivot.savedName ? this.saved.get(pivot.savedName) : undefined;
-    const same = saved !== undefined && serializePivotSpec(saved.spec) === serializePivotSpec(pivot.spec);
-    this.pack.addPivot(pivot.spec, pivot.chartForSpec(), same ? saved.name : null, show);
-  }
-
+  addPivotToPack = (pivot: PivotState, show: PackShow): void => addPivotToPack(this, pivot, show);
   /** A saved pivot as a pack item that follows it (re-saving the pivot updates the pack). */
-  addSavedPivotToPack(name: string, show: 'table' | 'chart' | 'both'): void {
-    const saved = this.saved.get(name);
-    if (saved) this.pack.addPivot(saved.spec, saved.chart, name, show);
-  }
+  addSavedPivotToPack = (name: string, show: PackShow): void => addSavedPivotToPack(this, name, show);
 
   /** The import tab; with a file (picked, dropped or pasted), its preview — as a new version of table `replacing`, if named. */
   openImport(file?: Blob, name?: string, replacing?: string): void {
@@ -294,12 +288,12 @@ export class Workbench {
     return new ProfileState(() => this.currentEngine(), table, title, async () => (await this.pivotRunner?.tables()) ?? [table]);
   }
 
-  closeTab(id: string): void {
-    const index = this.tabs.findIndex((t) => t.id === id);
-    const tab = this.tabs[index];
-    if (!tab || tab.kind === 'overview') return;
-    if (tab.kind === 'profile' || tab.kind === 'dataset') tab.profile.stop();
-    this.tabs.splice(index, 1);
-    if (this.activeTabId === id) this.activeTabId = this.tabs[Math.max(0, index - 1)]?.id ?? 'overview';
+  /** Closes a tab, kept for "Reopen" unless `remember` is false (a workbook switch closes its tabs for good). */
+  closeTab(id: string, remember = true): void {
+    closeTab(this, id, remember);
   }
+
+  reopenClosedTab = (): void => reopenClosedTab(this);
+  renameTab = (id: string, name: string): void => renameTab(this, id, name);
+  moveTab = (id: string, delta: -1 | 1): void => moveTab(this, id, delta);
 }

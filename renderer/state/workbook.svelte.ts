@@ -60,6 +60,8 @@ export class CurrentWorkbook {
   private readonly key = $derived.by(() => contentKey(workbookContents(this.workbench, this.name, this.notes)));
   private notesSlot: TextSlot;
   private autosave: (() => void) | null = null;
+  /** The window is closing: its record says so, and no later write may undo that. */
+  private left = false;
 
   constructor(
     private readonly workbench: Workbench,
@@ -88,26 +90,57 @@ export class CurrentWorkbook {
    */
   async started(): Promise<void> {
     if (this.autosave) return; // an engine restart: the workbook and its recovery copy carry on
-    this.markClean();
-    await this.recovery.claim();
-    this.offers = await this.recovery.orphans();
+    // Busy until the session a reload or restart left is back, so nothing opened meanwhile is pushed aside by it.
+    this.busy = 'opening';
+    try {
+      this.markClean();
+      await this.recovery.claim();
+      const gone = await this.recovery.orphans();
+      // The newest session closed normally comes back by itself (a reload, a restart); a crashed one is offered.
+      const back = gone.find((r) => r.closed);
+      this.offers = gone.filter((r) => r !== back && (r.dirty || r.tabs.length > 0));
+      if (back) await this.recover(back);
+    } finally {
+      this.busy = null;
+    }
     void this.refreshRecent();
     this.autosave ??= $effect.root(() => {
       let timer: ReturnType<typeof setTimeout> | null = null;
       $effect(() => {
-        const record = { workbookId: this.id, name: this.name, fileName: this.fileName, dirty: this.dirty, tabs: openTabs(this.workbench.tabs) };
+        const record = this.sessionRecord();
         JSON.stringify(record); // read every part now, so any change to it runs this again
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => this.recovery.write({ ...record, updatedAt: nowIso() }), AUTOSAVE_MS);
+        timer = setTimeout(() => this.left || this.recovery.write({ ...record, updatedAt: nowIso() }), AUTOSAVE_MS);
       });
       return () => timer && clearTimeout(timer);
     });
   }
 
+  /** This window's session as its recovery record keeps it. */
+  private sessionRecord() {
+    return { workbookId: this.id, name: this.name, fileName: this.fileName, dirty: this.dirty, tabs: openTabs(this.workbench.tabs) };
+  }
+
+  /**
+   * The window is closing normally (a reload, the window or the app closed): its record is written now, saying so,
+   * and the next window takes the session back by itself. Nothing is written before start-up finished.
+   */
+  leave(): void {
+    this.left = true;
+    if (this.autosave) this.recovery.write({ ...this.sessionRecord(), updatedAt: nowIso() }, true);
+  }
+
+  /** The window came back from the browser's back-forward cache: it is open again, and its record follows it again. */
+  stay(): void {
+    this.left = false;
+    if (this.autosave) this.recovery.write({ ...this.sessionRecord(), updatedAt: nowIso() });
+  }
+
   /** Takes back the work a gone window left: its workbook's working copy, name and open tabs, unsaved as they were. */
   async recover(record: SessionRecord): Promise<void> {
     this.offers = this.offers.filter((r) => r !== record);
-    await this.switchTo(record.workbookId);
+    // The workbook open already, with no tab but the overview: nothing to close or read again.
+    if (record.workbookId !== this.id || this.workbench.tabs.length > 1) await this.switchTo(record.workbookId);
     Object.assign(this, { name: record.name, fileName: record.fileName, handle: null, problem: null });
     this.reopen(record.tabs);
     if (record.dirty) this.baseline = RECOVERED;
@@ -247,11 +280,13 @@ export class CurrentWorkbook {
   /** Another workbook's working copy from now on: its tabs close, its stores and imports are read afresh. */
   private async switchTo(id: string): Promise<void> {
     const { workbench } = this;
-    for (const tab of [...workbench.tabs]) workbench.closeTab(tab.id);
+    for (const tab of [...workbench.tabs]) workbench.closeTab(tab.id, false);
+    workbench.closedTabs = [];
     const slots = this.slotsFor(id);
     this.id = id;
     workbench.saved.use(slots);
     workbench.savedQueries.use(slots);
+    workbench.history.use(slots);
     workbench.pack.use(slots);
     this.notesSlot = slots.slot('notes.v1');
     this.notes = this.notesSlot.read() ?? '';

@@ -11,9 +11,12 @@ import { shorthand } from '../sdc/status.ts';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** Text a spreadsheet would run as a formula (CSV files and ranges pasted alike): it gets a leading apostrophe. */
+export const looksLikeFormula = (s: string): boolean => FORMULA_START.test(s);
+
 /** One text field: neutralised when a spreadsheet would read it as a formula, quoted when it must be. */
 export function textField(s: string): string {
-  if (FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
+  if (looksLikeFormula(s)) return `"'${s.replace(/"/g, '""')}"`;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
