@@ -80,5 +80,5 @@ test('a run of several statements shows the last result and a log; an error is m
   await editor.press('Escape');
   await expect(page.getByRole('listbox', { name: 'Completions' })).toHaveCount(0);
   const results = await new AxeBuilder({ page }).include('.console').analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
