@@ -99,7 +99,7 @@ export class CurrentWorkbook {
       // The newest session closed normally comes back by itself (a reload, a restart); a crashed one is offered.
       const back = gone.find((r) => r.closed);
       this.offers = gone.filter((r) => r !== back && (r.dirty || r.tabs.length > 0));
-      if (back) await this.recover(back);
+      if (back) await this.recover(back).catch(() => (this.offers = [back, ...this.offers])); // offered, then, in words
     } finally {
       this.busy = null;
     }
