@@ -4,7 +4,8 @@
 // another's; a file is read and checked whole (lib/services/workbook/file.ts) before anything here changes.
 import { readWorkbookFile, writeWorkbookFile, type OpenedWorkbook } from '../lib/services/workbook/file.ts';
 import { changeSentence, datasetChanges } from '../lib/workbook/vintage.ts';
-import { WORKBOOK_EXTENSION, type OpenTab } from '../lib/workbook/spec.ts';
+import type { OpenTab } from '../lib/workbook/spec.ts';
+import { fileStem, newWorkbookId, safeFileName, UNTITLED } from '../lib/workbook/names.ts';
 import { newPack } from '../lib/pack/spec.ts';
 import type { ChosenWorkbook, OpenedFile, RecentEntry, WorkbookFileRef } from '../lib/host/workbook-files.ts';
 import type { LoadedDataset } from '../lib/engine/builtin.ts';
@@ -14,8 +15,6 @@ import { Recovery, type SessionRecord } from './recovery.ts';
 import { openProblemWords, saveProblemWords } from './workbook-words.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
-export const UNTITLED = 'Untitled workbook';
-
 /** What the analyst asked for that leaves the open workbook: File › New, Open…, or a workbook already chosen. */
 export type LeavingAction = 'new' | 'open' | ChosenWorkbook;
 /** At most this long after the last change, the recovery copy has it (the issue allows 2 s). */
@@ -23,18 +22,8 @@ const AUTOSAVE_MS = 500;
 /** A baseline no contents equal: a recovered workbook with unsaved changes stays marked until it is saved. */
 const RECOVERED = '\u0000recovered';
 
-/** A file name's stem ("Quarterly tables.idmgwb" → "Quarterly tables"). */
-export const fileStem = (name: string) => name.replace(/\.[^.]*$/, '') || name;
-
-/** A workbook's name as a file name: what no file system refuses. */
-export const safeFileName = (name: string) => `${[...name].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').trim().slice(0, 120) || 'workbook'}${WORKBOOK_EXTENSION}`;
-
 /** Now, as ISO text (a timestamp, not reactive state). */
 const nowIso = () => new Date().toISOString();
-
-export function newWorkbookId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 export class CurrentWorkbook {
   /** The working copy's id: '' for the first workbook (the keys the workbench used before workbooks). */
