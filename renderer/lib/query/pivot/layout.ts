@@ -23,7 +23,8 @@ export function itemLabel(v: Scalar): string {
 const keyOf = (path: Scalar[]) => JSON.stringify(path);
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
-function compareLabels(a: Scalar, b: Scalar): number {
+/** The order of items sorted by label: numbers by value, text as people read it (numbers inside it too), (blank) last. */
+export function compareLabels(a: Scalar, b: Scalar): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
