@@ -35,6 +35,8 @@ describe('chartableColumns', () => {
     expect(valueFor(['total', 'adults'], 'region', 'adults')).toBe('adults');
     expect(valueFor(['total', 'adults'], 'total', 'total')).toBe('adults');
     expect(valueFor(['total'], 'total')).toBeNull();
+    expect(valueFor(['referral_year', 'referrals'], 'age_group')).toBe('referrals');
+    expect(valueFor(['referral_year'], 'age_group')).toBe('referral_year');
   });
 
   it('says in words why a result with no number has nothing to chart', () => {

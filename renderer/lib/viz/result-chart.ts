@@ -12,7 +12,7 @@ import type { PivotSpec, Scalar } from '../query/pivot/spec.ts';
 import { runSteps } from '../query/pivot/steps.ts';
 import type { AxisItem, PivotLayout } from '../query/pivot/types.ts';
 import { isNumericType } from './arrow-types.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, isCodeLikeColumn } from './format.ts';
 import { MAX_CHART_CATEGORIES } from './pivot-chart-data.ts';
 import { defaultPivotChartSpec, specChartFields, type PivotChartSpec } from './pivot-chart.ts';
 
@@ -38,10 +38,14 @@ export function chartableColumns(fields: ReadonlyArray<{ name: string; type: Dat
   return { columns: fields.map((f) => f.name), numeric, category, value: valueFor(numeric, category) };
 }
 
-/** The default value column once the category is chosen: the first numeric column that is not the category. */
+/**
+ * The value column once the category is chosen: the one chosen before, unless it became the category; else the first
+ * numeric column that is not the category, a quantity before a year or a code (a sum of years means nothing).
+ */
 export function valueFor(numeric: readonly string[], category: string | null, current: string | null = null): string | null {
   if (current !== null && current !== category && numeric.includes(current)) return current;
-  return numeric.find((n) => n !== category) ?? null;
+  const others = numeric.filter((n) => n !== category);
+  return others.find((n) => !TIME_LIKE.test(n) && !isCodeLikeColumn(n)) ?? others[0] ?? null;
 }
 
 /** The pivot a result's chart is: `base` (a new pivot over the result's SQL, with its disclosure rules) arranged. */
