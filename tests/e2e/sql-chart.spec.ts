@@ -57,6 +57,8 @@ test('a result is charted beside its grid as bars or a line, described in words,
   await expect(items.first()).toContainText('Pivot');
   await expect(items.first().getByRole('textbox', { name: 'Caption of item 1' })).toHaveValue('Referrals by age group');
   await expect(items.first().getByRole('combobox', { name: /Show/ }).locator('option:checked')).toHaveText('Chart only');
+  // The pack redraws it from the result's SQL: one figure, no table.
+  await expect(page.getByRole('status').filter({ hasText: 'Preview: 0 tables, 1 figure.' })).toBeVisible({ timeout: 30_000 });
 });
 
 test('a result with no number says there is nothing to chart; a change cannot be added to the pack', async ({ workbench: page }) => {
