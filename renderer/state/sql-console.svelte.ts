@@ -7,6 +7,8 @@ import { errorPosition, lineAndColumn } from '../lib/query/error-position.ts';
 import { changedTable, statementRanges } from '../lib/query/statements.ts';
 import type { RunRecord } from '../lib/query/run-history.ts';
 import { canSortResult, nextSort, sortedSql, type ResultSort } from '../lib/query/sort-result.ts';
+import { canExportResult } from '../lib/query/result-export.ts';
+import { NOT_A_QUERY, ResultExportState, type ResultExportOptions } from './result-export.svelte.ts';
 
 const STUCK_AFTER_MS = 3000;
 /** Now, as ISO text (a timestamp, not reactive state). */
@@ -47,6 +49,8 @@ export interface SqlConsoleOptions {
   published?: () => readonly string[];
   /** Told of every run as it ends, for the history. */
   recordRun?: (run: RunRecord) => void;
+  /** What an export of the whole result needs besides the engine (synthetic data, the app's version). */
+  exports?: Omit<ResultExportOptions, 'engine'>;
 }
 
 export class SqlConsoleState {
@@ -77,6 +81,8 @@ export class SqlConsoleState {
   /** The SQL as opened or last saved: typing that differs from it is not saved. */
   private baseline = $state('');
   private cancelRequested = false;
+  /** Exports of the whole result (CSV, XLSX, Parquet), with their progress. */
+  readonly exporter: ResultExportState;
 
   private readonly engine: () => Engine | null;
   private readonly afterQuery: () => unknown;
@@ -92,6 +98,13 @@ export class SqlConsoleState {
     this.baseline = this.sql;
     this.savedName = options.savedName ?? null;
     this.savedVersion = options.savedVersion ?? null;
+    this.exporter = new ResultExportState({ engine: options.engine, synthetic: () => false, appVersion: 'dev', ...options.exports });
+  }
+
+  /** Why the result cannot be exported, or null when it can (a statement that changed something is never rerun). */
+  get exportRefusal(): string | null {
+    if (!this.result) return 'Run a query first.';
+    return canExportResult(this.result.sql) ? null : NOT_A_QUERY;
   }
 
   /** Typed SQL not saved anywhere: neither what the console was opened with nor what it last saved. */

@@ -9,7 +9,7 @@ import { SqlCatalogState } from './sql-catalog.svelte.ts';
 import { RunHistory } from './run-history.svelte.ts';
 import { PivotState, newPivotSpec } from './pivot.svelte.ts';
 import { PivotRunner } from '../lib/engine/pivot-runner.ts';
-import { sourceLabels } from '../lib/pack/datasets.ts';
+import { datasetsInSql, sourceLabels } from '../lib/pack/datasets.ts';
 import type { PivotSource, PivotSpec } from '../lib/query/pivot/spec.ts';
 import type { PivotChartSpec } from '../lib/viz/pivot-chart.ts';
 import { SavedPivots } from './saved-pivots.svelte.ts';
@@ -162,6 +162,7 @@ export class Workbench {
       savedVersion: savedAt,
       published,
       recordRun: (r) => this.history.add(r),
+      exports: { synthetic: (text) => datasetsInSql(text, this.datasets.map((d) => d.def)).some((d) => d.synthetic === true), appVersion: import.meta.env.VITE_APP_VERSION ?? 'dev' },
     });
     this.tabs.push({ id, kind: 'sql', title: uniqueTitle(title ?? name ?? `SQL ${this.sqlCount}`, this.tabs), console });
     this.activeTabId = id;

@@ -3,7 +3,7 @@
 // with its quotes doubled; text a spreadsheet would run as a formula neutralised as the CSV export does) — or as a
 // Markdown table, written as the grid shows it (thousands separators, NULL as NULL, numbers aligned right).
 import { formatCell, formatValue } from '../viz/format.ts';
-import { looksLikeFormula } from './csv.ts';
+import { looksLikeFormula } from '../query/formula-text.ts';
 
 export interface CopiedColumn {
   name: string;

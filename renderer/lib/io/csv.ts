@@ -7,12 +7,9 @@
 // with lines of their own — the protective marking, a synthetic-data warning — each a single field.
 import type { DocTable } from '../pack/document.ts';
 import { shorthand } from '../sdc/status.ts';
+import { looksLikeFormula } from '../query/formula-text.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
-
-/** Text a spreadsheet would run as a formula (CSV files and ranges pasted alike): it gets a leading apostrophe. */
-export const looksLikeFormula = (s: string): boolean => FORMULA_START.test(s);
 
 /** One text field: neutralised when a spreadsheet would read it as a formula, quoted when it must be. */
 export function textField(s: string): string {
