@@ -83,6 +83,8 @@ async function benchWasmApp(results: BenchResult[]): Promise<void> {
     results.push({ name: `${gridWhat}: frame time scrolling first row to last, p50 of ${grid.frame.frames}`, value: round(grid.frame.p50Ms, 1), unit: 'ms' });
     results.push({ name: `${gridWhat}: frame time scrolling, p95`, value: round(grid.frame.p95Ms, 1), unit: 'ms' });
     results.push({ name: `${gridWhat}: frames over 16.7 ms while scrolling`, value: grid.frame.over16, unit: 'frames' });
+    results.push({ name: `${gridWhat}: the page's work per scrolled frame (scroll handled, rows drawn, layout), p50`, value: round(grid.work.p50Ms, 1), unit: 'ms' });
+    results.push({ name: `${gridWhat}: the page's work per scrolled frame, p95`, value: round(grid.work.p95Ms, 1), unit: 'ms' });
     results.push({ name: `${gridWhat}: JS heap before → after scrolling`, value: round(grid.heapAfterMb - grid.heapBeforeMb, 1), unit: 'MB grown' });
 
     for (const rows of PIVOT_ROWS) {

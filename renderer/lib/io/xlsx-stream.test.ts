@@ -38,7 +38,10 @@ async function write(rows: (string | null)[][], columns = COLUMNS): Promise<Uint
   await writer.finish();
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
