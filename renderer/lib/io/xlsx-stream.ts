@@ -116,7 +116,7 @@ export class XlsxResultWriter {
     this.whole('_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
     this.whole('xl/_rels/workbook.xml.rels', workbookRels());
     this.whole('xl/styles.xml', styles());
-    this.sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 5 });
+    this.sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
     this.zip.add(this.sheet);
     this.push(this.sheetHead());
     for (const line of options.preface) this.push(this.rowXml([`<c r="A${this.row + 1}" t="inlineStr"><is><t>${xmlText(line)}</t></is></c>`]));
