@@ -51,6 +51,7 @@ test('a million-row result is exported whole as CSV, XLSX and Parquet, each equa
   await page.getByRole('tabpanel').getByRole('textbox', { name: 'SQL editor' }).fill("SELECT 'Kent' AS force, DATE '2024-03-31' AS referred, 12 AS cases, '=1+1' AS note");
   await page.getByRole('button', { name: 'Run query' }).click();
   await expect(page.getByRole('status').filter({ hasText: /1 row, 4 columns/ })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: '2024-03-31', exact: true })).toBeVisible(); // a date, not milliseconds
   const xlsx = await exportAs(page, 'Export XLSX');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);

@@ -34,3 +34,21 @@ describe('a copied range', () => {
     expect(rangeToMarkdown(columns.slice(0, 1), 1, (r) => rows[2 + r]![0])).toBe('| force |\n| --- |\n| Line<br>break \\| pipe |\n');
   });
 });
+
+describe('dates and timestamps in a copied range', () => {
+  it('come from the engine as milliseconds and are written as DuckDB writes them, never as numbers', async () => {
+    const { newTestEngine } = await import('../engine/node-native.ts');
+    const { temporalKind } = await import('../viz/arrow-types.ts');
+    const engine = newTestEngine();
+    await engine.open();
+    try {
+      const { table } = await engine.query("SELECT DATE '2024-03-31' AS referred, TIMESTAMP '2024-03-31 13:45:30.25' AS at_time, TIMESTAMP '1969-12-31 23:59:59' AS before_1970");
+      const picked: CopiedColumn[] = table.schema.fields.map((f) => ({ name: f.name, numeric: false, code: false, temporal: temporalKind(f.type) }));
+      const cell = (r: number, c: number) => table.getChildAt(c)?.get(r) as unknown;
+      expect(rangeToTsv(picked, 1, cell)).toBe('referred\tat_time\tbefore_1970\r\n2024-03-31\t2024-03-31 13:45:30.25\t1969-12-31 23:59:59\r\n');
+      expect(rangeToMarkdown(picked, 1, cell).split('\n')[2]).toBe('| 2024-03-31 | 2024-03-31 13:45:30.25 | 1969-12-31 23:59:59 |');
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+});

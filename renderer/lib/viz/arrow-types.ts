@@ -26,3 +26,13 @@ export function sqlTypeName(type: DataType): string {
 export function isNumericType(type: DataType): boolean {
   return /^(Int|Uint|Float|Decimal)/.test(String(type));
 }
+
+/** Dates and timestamps, which Arrow hands over as milliseconds since 1970: written as dates, never as numbers. */
+export type TemporalKind = 'date' | 'timestamp';
+
+export function temporalKind(type: DataType): TemporalKind | null {
+  const s = String(type);
+  if (/^Date/.test(s)) return 'date';
+  if (/^Timestamp/.test(s)) return 'timestamp';
+  return null;
+}

@@ -25,7 +25,22 @@ export function isCodeLikeColumn(name: string): boolean {
   return /(^|_)(year|yr|quarter|id|code|rank|number|no)$/i.test(name.trim());
 }
 
-export function formatCell(value: unknown, codeLike: boolean): string {
+/**
+ * A date or timestamp Arrow gave as milliseconds since 1970 (UTC), as DuckDB writes it: "2024-03-31", or
+ * "2024-03-31 13:45:30" with its fraction of a second when it has one ("…:30.25").
+ */
+export function formatTemporal(ms: number, kind: 'date' | 'timestamp'): string {
+  const d = new Date(Math.floor(ms));
+  if (Number.isNaN(d.getTime())) return String(ms);
+  const iso = d.toISOString();
+  if (kind === 'date') return iso.slice(0, 10);
+  const micros = Math.round((ms - Math.floor(ms / 1000) * 1000) * 1000);
+  const fraction = micros === 0 ? '' : `.${String(micros).padStart(6, '0').replace(/0+$/, '')}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction}`;
+}
+
+export function formatCell(value: unknown, codeLike: boolean, temporal: 'date' | 'timestamp' | null = null): string {
+  if (temporal && typeof value === 'number') return formatTemporal(value, temporal);
   if (codeLike && typeof value === 'number' && Number.isInteger(value)) return String(value);
   return formatValue(value);
 }
