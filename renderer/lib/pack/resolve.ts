@@ -2,6 +2,7 @@
 // running each live item (through injected services: the engine, disclosure control, the chart renderer), numbering
 // tables and figures, and recording each item's provenance. Disclosure control is on for every count table unless
 // the pack turns it off, with the reason. An item that cannot be produced becomes a visible notice, never a gap.
+import { isNumericType } from '../query/duckdb-types.ts';
 import type { PivotSpec } from '../query/pivot/spec.ts';
 import type { PivotLayout } from '../query/pivot/types.ts';
 import { expectedTotalCheck, statedTotalChecks, type PivotCheck, type StatedColumnTotal } from '../sdc/pivot-checks.ts';
@@ -67,7 +68,6 @@ export interface PackServices {
 
 /** Rows a query item may bring into a pack: a briefing table, not a data dump. */
 export const MAX_QUERY_ROWS = 5000;
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
 const WHOLE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/i;
 
 /**
@@ -174,7 +174,7 @@ async function resolveQuery(item: Extract<PackItemSpec, { kind: 'query' }>, pack
   const datasets = datasetsInSql(item.sql, s.datasets);
   await certify(datasets, s);
   const columns: DocColumn[] = res.columns.map((c) =>
-    NUMERIC.test(c.type) ? { header: c.name, kind: 'number', numberFormat: WHOLE.test(c.type) ? '#,##0' : '#,##0.0##', unit: '' } : { header: c.name, kind: 'label', numberFormat: '@', unit: '' },
+    isNumericType(c.type) ? { header: c.name, kind: 'number', numberFormat: WHOLE.test(c.type) ? '#,##0' : '#,##0.0##', unit: '' } : { header: c.name, kind: 'label', numberFormat: '@', unit: '' },
   );
   const rows = res.rows.map((r) => ({
     kind: 'item' as const, depth: 1,

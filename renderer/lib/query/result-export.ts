@@ -4,7 +4,7 @@
 // and a point where Cancel takes effect. Text is neutralised in the engine with the CSV export's own rule (a
 // leading apostrophe, formula-text.ts); numbers are never touched, so every digit DuckDB holds is written.
 import { FORMULA_START } from './formula-text.ts';
-import { isNumericType } from './pivot/compile.ts';
+import { isNumericType } from './duckdb-types.ts';
 import { quoteIdent, quoteString } from './quote.ts';
 import { canSortResult } from './sort-result.ts';
 

@@ -3,6 +3,7 @@
 // a published total that does not add up is a finding for the analyst, so this module recognises them, builds the
 // SQL that checks them (run by the engine) and says the outcome in words. It builds SQL and reads results only.
 import type { Table } from 'apache-arrow';
+import { isNumericType } from '../query/duckdb-types.ts';
 import { quoteIdent, quoteString } from '../query/quote.ts';
 
 // One spelling for SQL (RE2) and JS, applied to lower-cased trimmed text. `\b` keeps "Totnes", "Alloa" and
@@ -197,7 +198,6 @@ export interface TotalColumnCheck extends TotalColumn {
   passes: boolean;
 }
 
-const NUMERIC = /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?\d*|FLOAT\d*|DOUBLE|REAL|DECIMAL(\(.*\))?|NUMERIC(\(.*\))?)$/i;
 const KEY_NAMES = new Set(['year', 'quarter', 'month', 'week', 'day', 'date', 'period', 'id', 'code', 'rank', 'number', 'no', 'num']);
 const KEY_SUFFIXES = new Set(['id', 'code', 'year', 'quarter', 'month', 'period', 'no']);
 /** "total_referrals", "TotalReferrals", "All ages" → words, so the row-label rule applies to names too. */
@@ -207,7 +207,7 @@ export const isKeyColumn = (name: string): boolean => KEY_NAMES.has(words(name))
 
 /** Numeric columns named like a total, with the other numeric non-key columns as their parts (at least 2). */
 export function findTotalColumns(schema: Array<{ name: string; type: string }>): TotalColumn[] {
-  const numeric = schema.filter((c) => NUMERIC.test(c.type.trim()) && !isKeyColumn(c.name));
+  const numeric = schema.filter((c) => isNumericType(c.type) && !isKeyColumn(c.name));
   const totals = numeric.filter((c) => isTotalLabel(words(c.name)));
   const parts = numeric.filter((c) => !totals.includes(c)).map((c) => c.name);
   return parts.length < 2 ? [] : totals.map((t) => ({ total: t.name, parts }));

@@ -3,12 +3,13 @@
 // its totals are one consistent computation. Additive aggregates are first reduced to a small "base" aggregate
 // at the finest grain, which re-arranging fields (rows ↔ columns, order) reuses instead of rescanning the data.
 // Every identifier and literal is quoted: a field called `"; DROP TABLE x; --` is just a field.
+import { isNumericType } from '../duckdb-types.ts';
 import { quoteIdent, quoteLiteral } from '../quote.ts';
 import { fieldOptions, type Aggregate, type PivotFilter, type PivotSource, type PivotSpec, type PivotValue } from './spec.ts';
 import type { FieldSchema } from './types.ts';
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
-export const isNumericType = (type: string): boolean => NUMERIC.test(type.trim());
+/** Re-exported for the pivot's callers, which ask it of their source's columns. */
+export { isNumericType };
 
 /** Aggregates that can be re-aggregated from partial results (so a base aggregate can serve every layout). */
 const ADDITIVE: ReadonlySet<Aggregate> = new Set(['count', 'sum', 'avg', 'min', 'max']);
