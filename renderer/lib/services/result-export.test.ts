@@ -23,15 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => engine.close());
 
-const bytesOf = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const bytesOf = async (parts: Uint8Array[]) => new Uint8Array(await new Blob(parts as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 
 async function run(sql: string, format: ResultExportRequest['format'], extra: Partial<ResultExportRequest> = {}) {
   const progress: ExportProgress[] = [];
@@ -45,7 +37,7 @@ async function run(sql: string, format: ResultExportRequest['format'], extra: Pa
     onProgress: (p) => progress.push(p),
     ...extra,
   });
-  return { ...result, bytes: bytesOf(result.parts), progress };
+  return { ...result, bytes: await bytesOf(result.parts), progress };
 }
 
 const count = async (sql: string) => Number((await engine.query(`SELECT count(*)::DOUBLE AS n FROM (${sql})`)).table.getChild('n')!.get(0));
