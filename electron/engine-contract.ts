@@ -4,7 +4,7 @@
 //
 // A request is a header (JSON) and, for files and Arrow tables, bytes. The host answers every request with exactly
 // one reply, in the order requests arrive — except 'cancel', which is answered at once and interrupts the query
-// running, if any.
+// running, if any, and 'query-rest', which reads the rest of a result whose first rows were answered.
 
 /** What the host runs on, for the status bar. */
 export interface EngineHostInfo {
@@ -17,8 +17,15 @@ export interface EngineHostInfo {
 
 export type EngineRequest =
   | { op: 'open' }
-  /** Runs SQL (several statements allowed unless readOnly); the reply's bytes are the last result as Arrow IPC. */
-  | { op: 'query'; sql: string; readOnly: boolean }
+  /**
+   * Runs SQL (several statements allowed unless readOnly); the reply's bytes are the last result as Arrow IPC. With
+   * `firstRows`, the last result is streamed: once that many rows (or all) are read the reply goes, with `more` set
+   * when rows remain. They are then read by 'query-rest', which must follow at once: until it (or 'cancel', which
+   * drops them) comes, the host holds every other request, since DuckDB's connection is busy with the result.
+   */
+  | { op: 'query'; sql: string; readOnly: boolean; firstRows?: number }
+  /** The rest of the result a 'query' answered in part (its reply said `more`), as an Arrow IPC stream of the same schema. */
+  | { op: 'query-rest' }
   /**
    * A file for SQL to read: its bytes travel with the request, or were already written to `staged` (a file in the
    * host's own incoming folder, as web mode's server streams a large upload). The reply's `path` is what SQL names.
@@ -42,7 +49,7 @@ export type EngineOp = EngineRequest['op'];
 export type EngineFailureKind = 'sql' | 'not-allowed' | 'engine-stopped' | 'bad-request';
 
 export type EngineReply =
-  | { ok: true; info?: EngineHostInfo; path?: string; cancelled?: boolean; elapsedMs?: number }
+  | { ok: true; info?: EngineHostInfo; path?: string; cancelled?: boolean; elapsedMs?: number; more?: boolean }
   | { ok: false; kind: EngineFailureKind; message: string };
 
 export interface EngineFrame<T> {
@@ -86,7 +93,7 @@ export function decodeFrame(data: Uint8Array): { header: unknown; bytes: Uint8Ar
   }
 }
 
-const OPS: readonly EngineOp[] = ['open', 'query', 'register-file', 'drop-file', 'copy-to-bytes', 'insert-arrow', 'cancel', 'close'];
+const OPS: readonly EngineOp[] = ['open', 'query', 'query-rest', 'register-file', 'drop-file', 'copy-to-bytes', 'insert-arrow', 'cancel', 'close'];
 
 /** A request header checked field by field (unknown keys refused), or null: nothing unchecked reaches the host. */
 export function parseEngineRequest(value: unknown): EngineRequest | null {
@@ -99,11 +106,14 @@ export function parseEngineRequest(value: unknown): EngineRequest | null {
   const text = (k: string): boolean => typeof v[k] === 'string';
   switch (op as EngineOp) {
     case 'open':
+    case 'query-rest':
     case 'cancel':
     case 'close':
       return only() ? { op } as EngineRequest : null;
     case 'query':
-      return only('sql', 'readOnly') && text('sql') && typeof v.readOnly === 'boolean' ? { op: 'query', sql: v.sql as string, readOnly: v.readOnly } : null;
+      if (!only('sql', 'readOnly', 'firstRows') || !text('sql') || typeof v.readOnly !== 'boolean') return null;
+      if (v.firstRows === undefined) return { op: 'query', sql: v.sql as string, readOnly: v.readOnly };
+      return Number.isSafeInteger(v.firstRows) && (v.firstRows as number) > 0 ? { op: 'query', sql: v.sql as string, readOnly: v.readOnly, firstRows: v.firstRows as number } : null;
     case 'register-file':
       if (!only('name', 'staged') || !text('name') || (v.staged !== undefined && !text('staged'))) return null;
       return v.staged === undefined ? { op: 'register-file', name: v.name as string } : { op: 'register-file', name: v.name as string, staged: v.staged as string };

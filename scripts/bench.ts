@@ -79,7 +79,8 @@ async function benchWasmApp(results: BenchResult[]): Promise<void> {
     results.push({ name: `SQL editor: completion on the ${catalog}, Ctrl+Space to the list drawn (CodeMirror waits 50 ms first), median`, value: round(completion.explicit.medianMs), unit: 'ms' });
     const grid = await benchGrid(page);
     const gridWhat = `results grid, ${fmt(grid.rows)}-row SELECT * (2 columns)`;
-    results.push({ name: `${gridWhat}: Run to the first rows drawn (the whole result reaches the page first; Chromium ${bundle})`, value: round(grid.firstRowsMs), unit: 'ms' });
+    results.push({ name: `${gridWhat}: Run to the first rows drawn (shown while the rest are read; Chromium ${bundle})`, value: round(grid.firstRowsMs), unit: 'ms' });
+    results.push({ name: `${gridWhat}: Run to the whole result in the grid (every row reachable)`, value: round(grid.wholeResultMs), unit: 'ms' });
     results.push({ name: `${gridWhat}: frame time scrolling first row to last, p50 of ${grid.frame.frames}`, value: round(grid.frame.p50Ms, 1), unit: 'ms' });
     results.push({ name: `${gridWhat}: frame time scrolling, p95`, value: round(grid.frame.p95Ms, 1), unit: 'ms' });
     results.push({ name: `${gridWhat}: frames over 16.7 ms while scrolling`, value: grid.frame.over16, unit: 'frames' });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bool, Float64, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import type { EngineFrame, EngineReply, EngineRequest } from '../engine-contract.ts';
+import { NO_REST } from './host.ts';
 import { spawnEngineHost, type EngineHostProcess } from './spawn.ts';
 
 let dataDir: string;
@@ -90,6 +91,45 @@ describe('the engine host process', () => {
     expect(header).toMatchObject({ ok: false, kind: 'sql' });
     expect(!header.ok && header.message).toMatch(/Interrupted/);
     expect(await rows('SELECT 1 AS still')).toEqual([{ still: 1 }]);
+  });
+
+  it('streams a result: its first rows answer at once, the rest follow on query-rest, and other requests wait for them', async () => {
+    const first = await ok({ op: 'query', sql: 'CREATE TABLE streamed AS SELECT range AS n FROM range(100000); SELECT n, n % 7 AS k FROM streamed', readOnly: false, firstRows: 1000 });
+    expect(first.header).toMatchObject({ ok: true, more: true });
+    const head = tableFromIPC(first.bytes!);
+    expect(head.numRows).toBeGreaterThanOrEqual(1000);
+    expect(head.numRows).toBeLessThan(100_000);
+    // Asked meanwhile: answered only after the rest was read, since the connection is busy with the result.
+    const order: string[] = [];
+    const other = host.send({ op: 'query', sql: 'SELECT count(*) AS n FROM streamed', readOnly: true }).then((r) => (order.push('other'), r));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const rest = await ok({ op: 'query-rest' }).then((r) => (order.push('rest'), r));
+    expect(tableFromIPC((await other).bytes!).getChild('n')?.get(0)).toBe(100_000);
+    expect(order).toEqual(['rest', 'other']);
+    const whole = head.concat(tableFromIPC(rest.bytes!));
+    expect(whole.numRows).toBe(100_000);
+    const n = whole.getChild('n')!;
+    const k = whole.getChild('k')!;
+    for (const i of [0, 999, 1000, 2047, 2048, 50_000, 99_999]) expect([n.get(i), k.get(i)]).toEqual([i, i % 7]);
+    expect(await failure({ op: 'query-rest' })).toEqual({ ok: false, kind: 'sql', message: NO_REST });
+  });
+
+  it('a streamed result that fits in its first rows is answered whole; a failing one fails', async () => {
+    const small = await ok({ op: 'query', sql: 'SELECT 1 AS one', readOnly: true, firstRows: 1000 });
+    expect(small.header).not.toHaveProperty('more');
+    expect(tableFromIPC(small.bytes!).toArray().map((r) => r.toJSON())).toEqual([{ one: 1 }]);
+    expect(await failure({ op: 'query', sql: 'SELECT * FROM nowhere', readOnly: true, firstRows: 1000 })).toMatchObject({ kind: 'sql' });
+    expect(await failure({ op: 'query', sql: 'INSERT INTO people VALUES (9)', readOnly: true, firstRows: 1000 })).toMatchObject({ kind: 'sql' });
+    expect(await rows('SELECT count(*) AS n FROM people')).toEqual([{ n: 2 }]);
+  });
+
+  it('cancel drops a held result (its read-only transaction ends) and the host goes on', async () => {
+    const first = await ok({ op: 'query', sql: 'SELECT range AS n FROM range(100000)', readOnly: true, firstRows: 10 });
+    expect(first.header).toMatchObject({ more: true });
+    expect((await ok({ op: 'cancel' })).header).toEqual({ ok: true, cancelled: true });
+    expect(await failure({ op: 'query-rest' })).toEqual({ ok: false, kind: 'sql', message: NO_REST });
+    // Not inside the read-only transaction any more: a write goes through.
+    expect(await rows('CREATE TABLE after_cancel AS SELECT 1 AS x; SELECT x FROM after_cancel')).toEqual([{ x: 1 }]);
   });
 
   it('registers a file SQL reads by the path it returns, and drops it', async () => {

@@ -1,12 +1,12 @@
 // Engine host layer: the engine protocol (../engine-contract.ts) answered by native DuckDB. One instance and one
 // connection per host, requests run one at a time in arrival order, and 'cancel' jumps the queue to interrupt the
-// query running. The host is the only place that turns DuckDB's exceptions into replies, so a bad request or a
+// query running, and 'query-rest' reads the rest of a streamed result. The host is the only place that turns DuckDB's exceptions into replies, so a bad request or a
 // failing query is an answer, never a crash of the process the whole workbench depends on.
 import { mkdir, readFile, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
 import type { EngineFrame, EngineHostInfo, EngineReply, EngineRequest } from '../engine-contract.ts';
-import { resultToArrowIpc } from './arrow.ts';
+import { ArrowIpcWriter, resultToArrowIpc } from './arrow.ts';
 import { insertArrowIpc, UnsupportedArrowError } from './arrow-insert.ts';
 import { BadRequestError, RegisteredFiles } from './files.ts';
 import { guard, RefusedError } from './guard.ts';
@@ -23,6 +23,27 @@ type Reply = EngineFrame<EngineReply>;
 const ok = (header: Omit<Extract<EngineReply, { ok: true }>, 'ok'> = {}, bytes?: Uint8Array): Reply =>
   bytes ? { header: { ok: true, ...header }, bytes } : { header: { ok: true, ...header } };
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** How long a streamed result's rest is held for a 'query-rest' that does not come (its page went away). */
+export const REST_HELD_MS = 60_000;
+
+/** What a 'query-rest' answers when no result is held. */
+export const NO_REST = 'The rest of this result is no longer held (the query was cancelled, or its rows were not asked for in time). Run it again.';
+
+/** The first rows of a streamed result were answered; the rest wait here, and the host's queue waits for them. */
+interface HeldResult {
+  result: DuckDBResult;
+  /** The prepared statement the result came from, kept alive while its rows are read. */
+  prepared: DuckDBPreparedStatement;
+  writer: ArrowIpcWriter;
+  /** Ends what the statement began (a read-only transaction), once its rows are read or dropped. */
+  end: () => Promise<void>;
+  /** Lets the queue go on. */
+  release: () => void;
+  /** Settles when the result is read or dropped. */
+  done: Promise<void>;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 /** A failure as its reply: refusals and malformed requests keep their kind; everything else is DuckDB's own error. */
 export function failure(err: unknown): Reply {
@@ -41,21 +62,57 @@ export class EngineHost {
   /** True while DuckDB executes a statement for a request: only then does a cancel have something to stop. */
   private running = false;
   private copies = 0;
+  private held: HeldResult | null = null;
 
   constructor(private readonly options: EngineHostOptions) {}
 
   /** The one reply to a request. Never rejects. */
   handle(request: EngineRequest, bytes?: Uint8Array): Promise<Reply> {
-    if (request.op === 'cancel') return Promise.resolve(this.cancel());
+    if (request.op === 'cancel') return this.cancel();
+    if (request.op === 'query-rest') return this.rest().catch(failure);
+    if (request.op === 'close') void this.drop(); // a page that closes never asks for the rest
     const reply = this.queue.then(() => this.run(request, bytes)).catch(failure);
-    this.queue = reply;
+    // A result answered in part holds the queue until its rest is read or dropped.
+    this.queue = reply.then(() => this.held?.done);
     return reply;
   }
 
-  private cancel(): Reply {
+  private async cancel(): Promise<Reply> {
+    if (this.held && !this.running) {
+      await this.drop();
+      return ok({ cancelled: true });
+    }
     if (!this.connection || !this.running) return ok({ cancelled: false });
     this.connection.interrupt();
     return ok({ cancelled: true });
+  }
+
+  /** The rest of the held result, as one Arrow IPC stream; the queue goes on however it ends. */
+  private async rest(): Promise<Reply> {
+    const held = this.held;
+    if (!held || this.running) return { header: { ok: false, kind: 'sql', message: NO_REST } };
+    clearTimeout(held.timer);
+    try {
+      await this.busy(async () => {
+        for (let chunk = await held.result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await held.result.fetchChunk()) held.writer.write(chunk);
+      });
+      return ok({}, held.writer.finish());
+    } finally {
+      await this.drop();
+    }
+  }
+
+  /** Forgets the held result, if any: its transaction ends and the queue goes on. */
+  private async drop(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    this.held = null;
+    clearTimeout(held.timer);
+    try {
+      await held.end();
+    } finally {
+      held.release();
+    }
   }
 
   private async run(request: EngineRequest, bytes?: Uint8Array): Promise<Reply> {
@@ -66,7 +123,7 @@ export class EngineHost {
     }
     const connection = this.connection;
     switch (request.op) {
-      case 'query': return this.query(connection, request.sql, request.readOnly);
+      case 'query': return this.query(connection, request.sql, request.readOnly, request.firstRows);
       case 'register-file': {
         if (request.staged === undefined && !bytes) throw new BadRequestError('register-file needs bytes or a staged file.');
         return ok({ path: await this.files.register(request.name, { bytes, staged: request.staged }) });
@@ -135,27 +192,57 @@ export class EngineHost {
     return resultToArrowIpc(result);
   }
 
-  private async query(connection: DuckDBConnection, sql: string, readOnly: boolean): Promise<Reply> {
+  /**
+   * Runs a statement whose result goes back streamed: its first `firstRows` rows (or all, when fewer) are the
+   * answer; when more remain, the result is held for 'query-rest' and `more` is true, and `end` runs once it is done
+   * with (the caller ends a whole result itself).
+   */
+  private async streamPrepared(prepared: DuckDBPreparedStatement, firstRows: number, end: () => Promise<void>): Promise<{ bytes: Uint8Array; more: boolean }> {
+    guard(prepared.statementType);
+    const result = await this.busy(() => prepared.stream());
+    const writer = new ArrowIpcWriter(result);
+    const next = () => this.busy(() => result.fetchChunk());
+    let chunk = await next();
+    for (; chunk && chunk.rowCount > 0 && writer.rows < firstRows; chunk = await next()) writer.write(chunk);
+    const bytes = writer.finish();
+    if (!chunk || chunk.rowCount === 0) return { bytes, more: false };
+    writer.write(chunk); // the first chunk of the rest, read to know there is a rest
+    let release = () => {};
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(() => void this.drop(), REST_HELD_MS);
+    this.held = { result, prepared, writer, end, release, timer, done };
+    return { bytes, more: true };
+  }
+
+  private async query(connection: DuckDBConnection, sql: string, readOnly: boolean, firstRows?: number): Promise<Reply> {
     const started = performance.now();
-    let bytes: Uint8Array;
+    /** The last statement: whole, or streamed when the page asked for its first rows first. */
+    const last = async (prepared: DuckDBPreparedStatement, end: () => Promise<void>) =>
+      firstRows === undefined ? { bytes: await this.runPrepared(prepared), more: false } : this.streamPrepared(prepared, firstRows, end);
+    let out: { bytes: Uint8Array; more: boolean };
     if (readOnly) {
       await connection.run('BEGIN TRANSACTION READ ONLY');
+      // The statement may have ended the transaction itself.
+      const rollback = () => connection.run('ROLLBACK').then(() => undefined, () => undefined);
+      let held = false;
       try {
         // One statement by construction: DuckDB refuses to prepare several, with its own message.
-        bytes = await this.runPrepared(await connection.prepare(sql));
+        out = await last(await connection.prepare(sql), rollback);
+        held = out.more;
       } finally {
-        await connection.run('ROLLBACK').catch(() => {}); // the statement may have ended the transaction itself
+        if (!held) await rollback();
       }
     } else {
       const extracted = await connection.extractStatements(sql);
-      if (extracted.count === 0) bytes = await this.runPrepared(await connection.prepare(sql)); // DuckDB says why
+      const nothing = async () => {};
+      if (extracted.count === 0) out = await last(await connection.prepare(sql), nothing); // DuckDB says why
       else {
-        bytes = new Uint8Array(0);
         // Statement n+1 is prepared only after n ran: it may name a table n created.
-        for (let i = 0; i < extracted.count; i++) bytes = await this.runPrepared(await extracted.prepare(i));
+        for (let i = 0; i < extracted.count - 1; i++) await this.runPrepared(await extracted.prepare(i));
+        out = await last(await extracted.prepare(extracted.count - 1), nothing);
       }
     }
-    return ok({ elapsedMs: performance.now() - started }, bytes);
+    return ok(out.more ? { elapsedMs: performance.now() - started, more: true } : { elapsedMs: performance.now() - started }, out.bytes);
   }
 
   /**

@@ -74,6 +74,13 @@ export class SqlConsoleState {
   log = $state.raw<RunLogEntry[]>([]);
   /** Where in the editor's text the engine placed the last error (an index, and its line and column), when it said. */
   errorAt = $state.raw<{ offset: number; line: number; column: number } | null>(null);
+  /**
+   * True while the result on show is the first rows of a run whose rest the engine is still reading (running stays
+   * true until the whole result is in).
+   */
+  reading = $state(false);
+  /** Which result is on show: a new run or sort makes a new one; the whole result following its first rows does not. */
+  resultId = $state(0);
   /** The column the result is sorted by (a header clicked), if any. */
   sort = $state.raw<ResultSort | null>(null);
   /** The result's own SQL before a sort; null while its result cannot be sorted (not a query). */
@@ -145,6 +152,17 @@ export class SqlConsoleState {
     const log: RunLogEntry[] = ranges.map((r) => ({ sql: target.sql.slice(r.from, r.to), outcome: 'not run', rows: null, elapsedMs: null }));
     this.log = log;
     let last: QueryResult | null = null;
+    // What was on show, put back if the run's first rows were shown but the run then failed or was cancelled.
+    const before = { result: this.result, sort: this.sort, unsorted: this.unsorted };
+    /** The last statement's first rows, shown while the engine reads the rest. */
+    const firstRows = (first: QueryResult) => {
+      if (this.cancelRequested) return;
+      this.result = first;
+      this.sort = null;
+      this.unsorted = null;
+      this.resultId += 1;
+      this.reading = true;
+    };
     try {
       for (const [k, range] of ranges.entries()) {
         if (this.cancelRequested) {
@@ -153,7 +171,7 @@ export class SqlConsoleState {
           break;
         }
         try {
-          last = await engine.query(log[k]!.sql);
+          last = await engine.query(log[k]!.sql, k === ranges.length - 1 ? { onFirstRows: firstRows } : {});
           log[k] = { ...log[k]!, outcome: 'done', rows: last.table.numRows, elapsedMs: last.elapsedMs };
         } catch (err) {
           log[k] = { ...log[k]!, outcome: this.cancelRequested ? 'cancelled' : 'failed' };
@@ -164,13 +182,21 @@ export class SqlConsoleState {
         }
       }
       if (last) {
+        // The whole of the result whose first rows are on show is that result grown; anything else is a new one.
+        if (!(this.reading && log.at(-1)!.outcome === 'done')) this.resultId += 1;
         this.result = last;
         this.sort = null;
         this.unsorted = canSortResult(last.sql) ? last.sql : null;
+      } else if (this.reading) {
+        this.result = before.result;
+        this.sort = before.sort;
+        this.unsorted = before.unsorted;
+        this.resultId += 1;
       }
       if (log.every((e) => e.outcome === 'done')) this.error = null;
     } finally {
       this.running = false;
+      this.reading = false;
     }
     const failed = log.some((e) => e.outcome === 'failed');
     this.recordRun({
@@ -207,6 +233,7 @@ export class SqlConsoleState {
     this.cancelled = false;
     try {
       this.result = await engine.query(sortedSql(base, sort), { readOnly: true });
+      this.resultId += 1;
       this.sort = sort;
       this.error = null;
     } catch (err) {

@@ -4,8 +4,8 @@
 // it; one asked after the engine was replaced reads the new engine, never the old one's answer; and every run goes in
 // the history, which survives the window and is never written over when it cannot be read.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { newTestEngine } from '../lib/engine/node-native.ts';
-import type { Engine } from '../lib/engine/types.ts';
+import { newTestEngine, TEST_ENGINE } from '../lib/engine/node-native.ts';
+import type { Engine, QueryOptions, QueryResult } from '../lib/engine/types.ts';
 import { SqlCatalogState } from './sql-catalog.svelte.ts';
 import { SqlConsoleState } from './sql-console.svelte.ts';
 import { RunHistory } from './run-history.svelte.ts';
@@ -40,6 +40,53 @@ describe('a console run', () => {
     release();
     await Promise.all([first, second]);
     expect(after).toBe(2);
+  });
+});
+
+/** The engine as it is, with a look at the console at the moment it hands over a result's first rows. */
+function watching(inner: Engine, atFirstRows: () => void): Engine {
+  return Object.assign(Object.create(inner) as Engine, {
+    query: (sql: string, options: QueryOptions = {}) => {
+      const told = options.onFirstRows;
+      return inner.query(sql, told ? { ...options, onFirstRows: (first: QueryResult) => (told(first), atFirstRows()) } : options);
+    },
+  });
+}
+
+// duckdb-wasm's Node build runs each query whole (its blocking API), so only the native engine streams here; the
+// page's duckdb-wasm streams too, tested through the UI (tests/e2e/sql-workspace.spec.ts).
+describe.skipIf(TEST_ENGINE !== 'native')('a long result', () => {
+  it('shows its first rows while the rest are read, then grows into the whole result in its rows\' order', async () => {
+    const seen: { reading: boolean; running: boolean; rows: number; id: number }[] = [];
+    const sqlConsole: SqlConsoleState = new SqlConsoleState({
+      engine: () => watching(engine, () => seen.push({ reading: sqlConsole.reading, running: sqlConsole.running, rows: sqlConsole.result!.table.numRows, id: sqlConsole.resultId })),
+    });
+    await sqlConsole.run({ sql: 'SELECT 1 AS small', offset: 0 });
+    const small = sqlConsole.resultId;
+    expect(seen).toEqual([]); // a result read at once is never shown in part
+    await sqlConsole.run({ sql: 'SELECT 0 AS setup;\nSELECT range AS n, range * 2 AS twice FROM range(500000)', offset: 0 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ reading: true, running: true, id: small + 1 });
+    expect(seen[0]!.rows).toBeGreaterThan(0);
+    expect(seen[0]!.rows).toBeLessThan(500_000);
+    expect(sqlConsole).toMatchObject({ reading: false, running: false, resultId: small + 1, sortable: true });
+    const table = sqlConsole.result!.table;
+    expect(table.numRows).toBe(500_000);
+    for (const i of [0, seen[0]!.rows - 1, seen[0]!.rows, 499_999]) expect([table.getChild('n')!.get(i), table.getChild('twice')!.get(i)]).toEqual([i, 2 * i]);
+    await sqlConsole.run({ sql: 'SELECT 1 AS small', offset: 0 });
+    expect(sqlConsole.resultId).toBe(small + 2); // the same SQL again is a new result
+  });
+
+  it('cancelled after its first rows showed: the result before it is back and the engine answers', async () => {
+    const sqlConsole: SqlConsoleState = new SqlConsoleState({ engine: () => watching(engine, () => void sqlConsole.cancel()) });
+    await sqlConsole.run({ sql: 'SELECT 7 AS before', offset: 0 });
+    const before = sqlConsole.result;
+    await sqlConsole.run({ sql: 'SELECT range AS n FROM range(50000000)', offset: 0 });
+    expect(sqlConsole).toMatchObject({ cancelled: true, reading: false, running: false, error: null });
+    expect(sqlConsole.result).toBe(before);
+    expect(sqlConsole.sortable).toBe(true);
+    await vi.waitFor(() => expect(sqlConsole.stopping).toBe(false));
+    expect((await engine.query('SELECT 3 AS after')).table.getChild('after')?.get(0)).toBe(3);
   });
 });
 

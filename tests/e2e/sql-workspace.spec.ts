@@ -121,11 +121,26 @@ test('a 10M-row result scrolls to its true last row, by the scrollbar and by the
   await page.getByRole('button', { name: 'New SQL console' }).click();
   const editor = editorOf(page);
   await editor.fill('SELECT range AS n FROM range(10000000)');
+  // Every state the grid shows on the way, recorded as it changes: the first rows come before the whole result.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { gridStates: string[] }).gridStates = seen;
+    new MutationObserver(() => {
+      const grid = document.querySelector('[role=tabpanel]:not([hidden]) [role=grid]');
+      const range = document.querySelector('[role=tabpanel]:not([hidden]) .range');
+      const state = grid && range ? `${grid.getAttribute('aria-rowcount')} ${grid.getAttribute('aria-busy')} ${range.textContent}` : '';
+      if (state && seen.at(-1) !== state) seen.push(state);
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
   await editor.press('Control+Enter');
   const grid = page.getByRole('tabpanel').getByRole('grid', { name: 'Query results' });
   await expect(grid).toHaveAttribute('aria-rowcount', '10000001', { timeout: 60_000 });
   const range = page.getByRole('tabpanel').getByText(/^Rows [\d,]+–[\d,]+ of 10,000,000$/);
   await expect(range).toHaveText(/^Rows 1–\d+ of 10,000,000$/);
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  const states = await page.evaluate(() => (window as unknown as { gridStates: string[] }).gridStates);
+  expect(states[0], states.join('\n')).toMatch(/^-1 true Rows 1–\d+ of the first [\d,]+; more are being read$/);
+  expect(states.at(-1)).toMatch(/^10000001 false Rows 1–\d+ of 10,000,000$/);
 
   // Dragged to the end of the scrollbar: the last row is drawn, at the bottom of the view.
   const heap = () => page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);

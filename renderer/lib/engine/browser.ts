@@ -3,7 +3,7 @@
 // the threaded coi bundle (duckdb-wasm 1.32.0) returns failed or wrong results once its heap has grown from a
 // pthread (after a few large queries), and a cancel does not always stop it. `threads: true` still selects coi
 // when the page is cross-origin isolated (app:// and the web-mode server send COOP/COEP), for trying it out.
-import { Table } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
@@ -16,6 +16,9 @@ import { quoteString } from '../query/quote.ts';
 import type { DatasetDef } from './manifest.ts';
 import { BEGIN_READ_ONLY, END_READ_ONLY, readOnlyFailureKind } from './read-only.ts';
 import { ENGINE_STOPPED, QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
+
+/** DuckDB's own words for a query it interrupted, used when reading a streamed result stops at a cancel. */
+const INTERRUPTED = 'INTERRUPT Error: Interrupted!';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   // selectBundle needs an mvp entry; it is only taken by browsers without wasm exceptions, which we do not ship for.
@@ -34,6 +37,8 @@ export class BrowserEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   /** Names COPY output files uniquely within this engine. */
   private copies = 0;
+  /** Set by cancel(): a streamed result being read stops at its next batch (cancelSent only stops a pending query). */
+  private cancelling = false;
 
   async open(): Promise<EngineInfo> {
     const bundle = await duckdb.selectBundle(this.options.threads ? BUNDLES : { mvp: BUNDLES.mvp, eh: BUNDLES.eh });
@@ -105,7 +110,7 @@ export class BrowserEngine implements Engine {
 
   query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     // The read-only transaction and its statement share one turn of the queue: nothing else can run inside it.
-    const run = this.queue.then(() => (options.readOnly ? this.runReadOnly(sql) : this.runNow(sql)));
+    const run = this.queue.then(() => (options.readOnly ? this.runReadOnly(sql) : this.runNow(sql, false, options.onFirstRows)));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -122,20 +127,31 @@ export class BrowserEngine implements Engine {
     }
   }
 
-  private async runNow(sql: string, prepared = false): Promise<QueryResult> {
+  /**
+   * Runs one statement. With `onFirstRows` the result is streamed (DuckDB produces it as it is read, so the first
+   * batch comes at once) and that first batch is handed over before the rest is read.
+   */
+  private async runNow(sql: string, prepared = false, onFirstRows?: (first: QueryResult) => void): Promise<QueryResult> {
     const conn = this.conn;
     if (!conn) throw new Error('The engine is not open.');
     const started = performance.now();
+    this.cancelling = false;
     let table: Table;
     let statement: Awaited<ReturnType<typeof conn.prepare>> | null = null;
     try {
       // send() runs as a pending query in the worker, so cancel() can interrupt it; query() could not be. A prepared
       // statement is one statement by construction (DuckDB refuses to prepare several).
       statement = prepared ? await conn.prepare(sql) : null;
-      const reader = statement ? await statement.send() : await conn.send(sql);
+      const reader = statement ? await statement.send() : await conn.send(sql, onFirstRows !== undefined);
       // duckdb-wasm answers undefined once its worker has died (e.g. the wasm heap ran out of memory).
       if (!reader || this.db?.isDetached()) throw new Error(ENGINE_STOPPED);
-      const batches = await reader.readAll();
+      const batches: RecordBatch[] = [];
+      for await (const batch of reader) {
+        // The streamed result stays open on the connection; the next statement closes it.
+        if (this.cancelling) throw new Error(INTERRUPTED);
+        batches.push(batch);
+        if (batches.length === 1) onFirstRows?.({ sql, table: new Table(batches), elapsedMs: performance.now() - started });
+      }
       table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
     } catch (err) {
       // A RangeError here means the worker read a result through a stale view of wasm memory that another thread
@@ -154,7 +170,9 @@ export class BrowserEngine implements Engine {
   }
 
   async cancel(): Promise<boolean> {
-    return this.conn ? this.conn.cancelSent() : false;
+    if (!this.conn) return false;
+    this.cancelling = true;
+    return this.conn.cancelSent();
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import type { EngineFrame, EngineReply, EngineRequest } from '../../../electron/
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import type { DatasetDef } from './manifest.ts';
 import { readOnlyFailureKind } from './read-only.ts';
-import { ENGINE_STOPPED, QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
+import { ENGINE_STOPPED, FIRST_ROWS, QueryError, type Engine, type EngineInfo, type QueryOptions, type QueryResult } from './types.ts';
 
 /** How requests reach an engine host: HTTP to web mode's server, a MessagePort, or a child process's IPC. */
 export interface EngineTransport {
@@ -28,6 +28,12 @@ export class NativeEngine implements Engine {
   /** An engine that never opened did not stop: its failure to start is the open's own error. */
   private opened = false;
   private stopped = false;
+  /**
+   * Requests go one at a time (the host runs them one at a time anyway), so a result answered in part always has
+   * its 'query-rest' next — no request the host holds behind it can take the browser's last connection to the
+   * server. 'cancel' and 'close' never wait.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /**
    * `onStopped` is told once, at the first reply after the engine opened saying the host process has ended
@@ -39,7 +45,7 @@ export class NativeEngine implements Engine {
   ) {}
 
   async open(): Promise<EngineInfo> {
-    const { header } = await this.call({ op: 'open' }, '-- open the native engine');
+    const { header } = await this.queued({ op: 'open' }, '-- open the native engine');
     const info = header.info;
     if (!info) throw new EngineProtocolError('open', 'no engine information came back');
     this.opened = true;
@@ -57,11 +63,21 @@ export class NativeEngine implements Engine {
     await this.query(createTableSql(def, path));
   }
 
-  async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+  query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    return this.turn(() => this.queryNow(sql, options));
+  }
+
+  private async queryNow(sql: string, options: QueryOptions): Promise<QueryResult> {
     const started = performance.now();
     const readOnly = options.readOnly === true;
-    const { header, bytes } = await this.call({ op: 'query', sql, readOnly }, sql, readOnly);
-    const table = bytes && bytes.length > 0 ? tableFromIPC(bytes) : new Table();
+    const first = options.onFirstRows;
+    const { header, bytes } = await this.call(first ? { op: 'query', sql, readOnly, firstRows: FIRST_ROWS } : { op: 'query', sql, readOnly }, sql, readOnly);
+    let table = bytes && bytes.length > 0 ? tableFromIPC(bytes) : new Table();
+    if (header.more) {
+      first?.({ sql, table, elapsedMs: performance.now() - started });
+      const rest = await this.call({ op: 'query-rest' }, sql, readOnly);
+      if (rest.bytes && rest.bytes.length > 0) table = table.concat(tableFromIPC(rest.bytes));
+    }
     const ended = performance.now();
     // As the wasm engine does: the latest query's timing (here including the transfer to the page) is left on the
     // performance timeline for the benchmark, earlier entries cleared; with the host's own time (the query and its
@@ -72,22 +88,22 @@ export class NativeEngine implements Engine {
   }
 
   async registerFile(name: string, data: Uint8Array | Blob): Promise<string> {
-    const { header } = await this.call({ op: 'register-file', name }, `-- register the file ${name}`, false, data);
+    const { header } = await this.queued({ op: 'register-file', name }, `-- register the file ${name}`, false, data);
     if (header.path === undefined) throw new EngineProtocolError('register-file', 'no path came back');
     return header.path;
   }
 
   async dropFile(name: string): Promise<void> {
-    await this.call({ op: 'drop-file', name }, `-- drop the file ${name}`).catch(() => undefined);
+    await this.queued({ op: 'drop-file', name }, `-- drop the file ${name}`).catch(() => undefined);
   }
 
   async copyToBytes(query: string, copyOptions: string): Promise<Uint8Array> {
-    const { bytes } = await this.call({ op: 'copy-to-bytes', query, options: copyOptions }, `COPY (${query}) TO … (${copyOptions})`);
+    const { bytes } = await this.queued({ op: 'copy-to-bytes', query, options: copyOptions }, `COPY (${query}) TO … (${copyOptions})`);
     return (bytes ?? new Uint8Array(0)).slice(); // its own buffer, not a view into the reply's frame
   }
 
   async insertArrow(table: string, ipcStream: Uint8Array): Promise<void> {
-    await this.call({ op: 'insert-arrow', table }, `-- insert Arrow into ${table}`, false, ipcStream);
+    await this.queued({ op: 'insert-arrow', table }, `-- insert Arrow into ${table}`, false, ipcStream);
   }
 
   async cancel(): Promise<boolean> {
@@ -98,6 +114,18 @@ export class NativeEngine implements Engine {
   async close(): Promise<void> {
     await this.transport.send({ op: 'close' }).catch(() => undefined);
     await this.transport.close?.();
+  }
+
+  /** Work that waits for the requests before it. */
+  private turn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One request in its turn. */
+  private queued(request: EngineRequest, sql: string, readOnly = false, bytes?: Uint8Array | Blob): ReturnType<NativeEngine['call']> {
+    return this.turn(() => this.call(request, sql, readOnly, bytes));
   }
 
   /** One request; a failed reply becomes the error the app already knows (QueryError with its kind). */

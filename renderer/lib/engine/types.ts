@@ -57,7 +57,16 @@ export interface Engine {
 
 export interface QueryOptions {
   readOnly?: boolean;
+  /**
+   * Told the result's first rows, when the engine can read them before the rest (a long result starts to show at
+   * once): a table of the first batches, whose rows are the whole result's first rows. The query's promise still
+   * resolves with the whole result, or rejects as before. Engines that cannot stream never call it.
+   */
+  onFirstRows?: (first: QueryResult) => void;
 }
+
+/** Rows an engine reads of a streamed result before it hands them over as its first rows (a screenful, many times over). */
+export const FIRST_ROWS = 2048;
 
 /**
  * Why SQL was refused or failed: `sql` — the engine's own error; `several-statements` and `writes` — a read-only run
