@@ -26,7 +26,8 @@ async function completionOnce(page: Page, key: string): Promise<number> {
     (expected) =>
       new Promise<number>((resolve) => {
         // No named functions in here: the bundler would wrap them in a helper the page does not have.
-        const root = document.querySelector('.sql-editor')!.shadowRoot!;
+        // The editor of the console on show: other consoles' editors stay in the page, hidden.
+        const root = document.querySelector('[role=tabpanel]:not([hidden]) .sql-editor')!.shadowRoot!;
         const listening = new AbortController();
         let down = Number.NaN;
         window.addEventListener('keydown', (e) => (e.key === expected ? (down = performance.now()) : undefined), { capture: true, signal: listening.signal });

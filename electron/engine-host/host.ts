@@ -1,7 +1,8 @@
 // Engine host layer: the engine protocol (../engine-contract.ts) answered by native DuckDB. One instance and one
-// connection per host, requests run one at a time in arrival order, and 'cancel' jumps the queue to interrupt the
-// query running, and 'query-rest' reads the rest of a streamed result. The host is the only place that turns DuckDB's exceptions into replies, so a bad request or a
-// failing query is an answer, never a crash of the process the whole workbench depends on.
+// connection per host, requests run one at a time in arrival order; 'cancel' jumps the queue to interrupt the query
+// running, and 'query-rest' to read the rest of a result streamed in part (which holds the queue meanwhile). The host
+// is the only place that turns DuckDB's exceptions into replies, so a bad request or a failing query is an answer,
+// never a crash of the process the whole workbench depends on.
 import { mkdir, readFile, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
@@ -92,11 +93,12 @@ export class EngineHost {
     const held = this.held;
     if (!held || this.running) return { header: { ok: false, kind: 'sql', message: NO_REST } };
     clearTimeout(held.timer);
+    const started = performance.now();
     try {
       await this.busy(async () => {
         for (let chunk = await held.result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await held.result.fetchChunk()) held.writer.write(chunk);
       });
-      return ok({}, held.writer.finish());
+      return ok({ elapsedMs: performance.now() - started }, held.writer.finish());
     } finally {
       await this.drop();
     }

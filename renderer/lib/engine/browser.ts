@@ -12,6 +12,7 @@ import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url
 import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { createTableSql, datasetFileName } from './dataset-sql.ts';
 import { lockdownStatements } from './lockdown.ts';
+import { measureQuery } from './query-measure.ts';
 import { quoteString } from '../query/quote.ts';
 import type { DatasetDef } from './manifest.ts';
 import { BEGIN_READ_ONLY, END_READ_ONLY, readOnlyFailureKind } from './read-only.ts';
@@ -129,7 +130,7 @@ export class BrowserEngine implements Engine {
 
   /**
    * Runs one statement. With `onFirstRows` the result is streamed (DuckDB produces it as it is read, so the first
-   * batch comes at once) and that first batch is handed over before the rest is read.
+   * batches come at once) and they are handed over before the rest is read.
    */
   private async runNow(sql: string, prepared = false, onFirstRows?: (first: QueryResult) => void): Promise<QueryResult> {
     const conn = this.conn;
@@ -150,7 +151,8 @@ export class BrowserEngine implements Engine {
         // The streamed result stays open on the connection; the next statement closes it.
         if (this.cancelling) throw new Error(INTERRUPTED);
         batches.push(batch);
-        if (batches.length === 1) onFirstRows?.({ sql, table: new Table(batches), elapsedMs: performance.now() - started });
+        // Handed over once a second batch shows there is more: a result of one batch comes whole, never in part.
+        if (batches.length === 2) onFirstRows?.({ sql, table: new Table(batches), elapsedMs: performance.now() - started });
       }
       table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
     } catch (err) {
@@ -162,10 +164,7 @@ export class BrowserEngine implements Engine {
       await statement?.close().catch(() => undefined);
     }
     const ended = performance.now();
-    // The latest query's timing is left on the page's performance timeline, so benchmarks read what the engine
-    // itself measured; earlier entries are cleared so the timeline does not grow with every query.
-    performance.clearMeasures('engine-query');
-    performance.measure('engine-query', { start: started, end: ended, detail: { sql } });
+    measureQuery(started, ended, { sql });
     return { sql, table, elapsedMs: ended - started };
   }
 

@@ -65,9 +65,6 @@ export interface QueryOptions {
   onFirstRows?: (first: QueryResult) => void;
 }
 
-/** Rows an engine reads of a streamed result before it hands them over as its first rows (a screenful, many times over). */
-export const FIRST_ROWS = 2048;
-
 /**
  * Why SQL was refused or failed: `sql` — the engine's own error; `several-statements` and `writes` — a read-only run
  * was given more than one statement, or a statement that would change data; `published-table` — the SQL would
